@@ -1,0 +1,19 @@
+package io.posunbind.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One scenario: a request and the parts of the answer it expects.
+ *
+ * @param file     the scenario file's path in the rule set
+ * @param name     the scenario's name, unique in its file
+ * @param request  the full request body (the file's base with the scenario's changes merged in)
+ * @param expected the expected parts of the answer; only the fields present are checked
+ */
+public record Scenario(String file, String name, JsonNode request, JsonNode expected) {
+
+    /** "file › name", how a failing scenario is named in test reports and validation answers. */
+    public String displayName() {
+        return file + " › " + name;
+    }
+}

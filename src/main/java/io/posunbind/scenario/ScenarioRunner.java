@@ -1,0 +1,48 @@
+package io.posunbind.scenario;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.posunbind.decision.AnswerJson;
+import io.posunbind.decision.CaseFacts;
+import io.posunbind.decision.DecisionEngine;
+import io.posunbind.decision.DecisionRequestParser;
+import io.posunbind.decision.InvalidRequestException;
+import io.posunbind.ruleset.CompiledRuleSet;
+
+/** Runs scenarios against a compiled rule set and says, for each, what differed from what it expected. */
+public final class ScenarioRunner {
+    /** Scenarios without asOf are judged on this date, so they give the same result every day. */
+    static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 11, 26);
+    private static final Instant FIXED_TIME = Instant.EPOCH;
+
+    private final DecisionRequestParser parser = new DecisionRequestParser();
+    private final DecisionEngine engine = new DecisionEngine();
+
+    /** Runs every scenario of the rule set's own files. */
+    public List<ScenarioResult> runAll(CompiledRuleSet ruleSet) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Scenario scenario : ScenarioFiles.parse(ruleSet.files().scenarioFiles())) {
+            results.add(run(ruleSet, scenario));
+        }
+        return results;
+    }
+
+    public ScenarioResult run(CompiledRuleSet ruleSet, Scenario scenario) {
+        List<String> mismatches;
+        try {
+            CaseFacts facts = parser.parse(scenario.request(), DEFAULT_AS_OF);
+            JsonNode answer = AnswerJson.tree(engine.decide(facts, ruleSet, "scenario", FIXED_TIME));
+            mismatches = Expectations.compare(scenario.expected(), answer);
+        } catch (InvalidRequestException e) {
+            mismatches = e.errors().stream().map(f -> "request " + f.path() + ": " + f.message()).toList();
+        } catch (RuntimeException e) {
+            mismatches = List.of("the scenario could not be decided: " + e.getMessage());
+        }
+        return new ScenarioResult(scenario.file(), scenario.name(), mismatches.isEmpty(), mismatches);
+    }
+}
