@@ -12,12 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * not mentioned are not checked (so messages and rule names need not be written out). Lists: same length, each
  * element matching in order. Numbers: equal in value (50 matches 50.00).
  */
-final class Expectations {
+public final class Expectations {
 
     private Expectations() {
     }
 
-    static List<String> compare(JsonNode expected, JsonNode actual) {
+    public static List<String> compare(JsonNode expected, JsonNode actual) {
         List<String> mismatches = new ArrayList<>();
         compare("", expected, actual, mismatches);
         return mismatches;

@@ -1,0 +1,45 @@
+package io.posunbind.decision;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** POST /api/v1/decisions: HTTP in, one service call, HTTP out. */
+@Path("/api/v1/decisions")
+public class DecisionResource {
+    private final DecisionService service;
+
+    public DecisionResource(DecisionService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide one unbind case",
+            description = "Validates the case, decides it with the active rule set and answers the verdict, "
+                    + "findings, steps, fees, refunds, holds and the rules that fired.")
+    @APIResponse(responseCode = "200", description = "The decision",
+            content = @Content(schema = @Schema(implementation = DecisionAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields, each named by its path")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "415", description = "Content type is not application/json")
+    public Response decide(byte[] body) {
+        DecisionResult result = service.decide(body);
+        String id = result.answer().decisionId();
+        return Response.ok(result.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Decision-Id", id)
+                .location(URI.create("/api/v1/decisions/" + id))
+                .build();
+    }
+}

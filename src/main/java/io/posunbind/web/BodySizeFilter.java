@@ -1,0 +1,28 @@
+package io.posunbind.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.posunbind.config.UnbindConfig;
+
+/**
+ * Refuses a body whose declared length is over the limit before reading it. The HTTP layer's own hard limit
+ * (quarkus.http.limits.max-body-size) stays as the backstop for bodies that declare no length.
+ */
+public class BodySizeFilter {
+    private final UnbindConfig config;
+
+    public BodySizeFilter(UnbindConfig config) {
+        this.config = config;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void refuseOversizedBody(ContainerRequestContext request) {
+        int limit = config.decisions().maxBodyBytes();
+        if (request.getLength() > limit) {
+            throw new PayloadTooLargeException("The body has " + request.getLength()
+                    + " bytes; at most " + limit + " are accepted");
+        }
+    }
+}

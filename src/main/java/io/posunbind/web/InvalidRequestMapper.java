@@ -1,0 +1,19 @@
+package io.posunbind.web;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import io.posunbind.decision.InvalidRequestException;
+
+/** 400 naming every offending field by its JSON path. */
+@Provider
+public class InvalidRequestMapper implements ExceptionMapper<InvalidRequestException> {
+    @Override
+    public Response toResponse(InvalidRequestException e) {
+        return Problem.of("invalid-request", "The request is invalid", 400,
+                        e.errors().size() == 1 ? "1 field is invalid" : e.errors().size() + " fields are invalid")
+                .withErrors(e.errors().stream().map(f -> new Problem.FieldProblem(f.path(), f.message())).toList())
+                .toResponse();
+    }
+}
