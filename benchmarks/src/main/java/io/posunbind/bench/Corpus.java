@@ -1,0 +1,30 @@
+package io.posunbind.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.posunbind.decision.CaseFacts;
+import io.posunbind.decision.DecisionRequestParser;
+import io.posunbind.reference.CaseGenerator;
+import io.posunbind.ruleset.RuleFiles;
+
+/** The benchmark inputs: the shipped rules and a fixed corpus of generated cases covering every verdict. */
+final class Corpus {
+    static final int SIZE = Integer.getInteger("bench.cases", 1000);
+    static final long SEED = 20261126L;
+
+    private Corpus() {
+    }
+
+    static RuleFiles shippedRules() {
+        return RuleFiles.readDirectory(Path.of(System.getProperty("bench.rules", "rules")));
+    }
+
+    static List<CaseFacts> cases() {
+        DecisionRequestParser parser = new DecisionRequestParser();
+        return new CaseGenerator(SEED).generate(SIZE).stream()
+                .map(request -> parser.parse(request, LocalDate.of(2026, 11, 26)))
+                .toList();
+    }
+}
