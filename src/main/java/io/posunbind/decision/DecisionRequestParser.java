@@ -1,25 +1,21 @@
 package io.posunbind.decision;
 
-import java.math.BigDecimal;
+import static io.posunbind.decision.RequestLimits.CASE_ID_MAX_LENGTH;
+import static io.posunbind.decision.RequestLimits.IDENTIFIER_MAX_LENGTH;
+
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.posunbind.facts.Account;
 import io.posunbind.facts.Contract;
-import io.posunbind.facts.ContractStatus;
 import io.posunbind.facts.DataWipe;
-import io.posunbind.facts.Deposit;
 import io.posunbind.facts.Disposition;
 import io.posunbind.facts.DocumentType;
-import io.posunbind.facts.EarlyTermination;
-import io.posunbind.facts.EarlyTerminationMethod;
 import io.posunbind.facts.Merchant;
 import io.posunbind.facts.MerchantType;
 import io.posunbind.facts.NewProvider;
-import io.posunbind.facts.Ownership;
 import io.posunbind.facts.Reason;
 import io.posunbind.facts.RiskFlag;
 import io.posunbind.facts.Terminal;
@@ -27,63 +23,79 @@ import io.posunbind.facts.UnbindCase;
 import io.posunbind.facts.WipeLevel;
 
 /**
- * Turns a decision request body into facts. FIRST CUT: reads well-formed requests; strict validation with every
- * offending path is being added.
+ * Turns a decision request body (read by {@link RequestJson}) into facts, or refuses it with an
+ * {@link InvalidRequestException} naming every offending field by its dotted JSON path ({@code contract.termMonths},
+ * {@code documents[2]}); a body that is not an object is named by the path "".
+ * <p>
+ * Beyond the contract's types and enums, and the bounds in {@link RequestLimits}:
+ * <ul>
+ * <li>unknown fields are refused at every level, so a typo never silently changes a decision;</li>
+ * <li>optional fields given as {@code null} are treated as absent; required ones given as {@code null} are
+ * missing, booleans included: a missing boolean is never a silent false;</li>
+ * <li>{@code asOf} defaults to the caller's date; {@code documents} and {@code merchant.riskFlags} default to empty
+ * and list each value at most once;</li>
+ * <li>terminal and contract rules are in {@link TerminalContractReader}.</li>
+ * </ul>
  */
 public final class DecisionRequestParser {
+    private static final List<String> ROOT = List.of("caseId", "asOf", "reason", "merchant", "terminal", "contract",
+            "account", "documents", "dataWipe", "newProvider");
+    private static final List<String> MERCHANT = List.of("merchantId", "type", "riskFlags", "regulatoryHold");
+    private static final List<String> ACCOUNT = List.of("balance", "unsettledTransactions", "openChargebacks",
+            "openChargebackAmount", "settlementAccountVerified", "settlementAccountChangeRequested");
+    private static final List<String> DATA_WIPE = List.of("level", "keysZeroized", "verified", "certificateId",
+            "disposition", "returnCourierVerified");
+    private static final List<String> NEW_PROVIDER = List.of("name", "licensedAcquirer", "pciDssCompliant",
+            "securityIncidentsLast24Months", "compatibleWithExistingSystems", "uptimeSlaPercent", "monthlyFee");
 
-    /** Parses the body; {@code defaultAsOf} is used when the request gives no asOf. */
+    /**
+     * Parses the body; {@code defaultAsOf} is used when the request gives no asOf.
+     *
+     * @throws InvalidRequestException listing every offending field, when the request breaks the contract
+     */
     public CaseFacts parse(JsonNode body, LocalDate defaultAsOf) {
-        LocalDate asOf = body.hasNonNull("asOf") ? LocalDate.parse(body.get("asOf").asText()) : defaultAsOf;
-        UnbindCase unbindCase = new UnbindCase(text(body, "caseId"), asOf, Reason.valueOf(body.get("reason").asText()),
-                enumSet(body.get("documents"), DocumentType.class));
-        JsonNode m = body.get("merchant");
-        Merchant merchant = new Merchant(text(m, "merchantId"), MerchantType.valueOf(m.get("type").asText()),
-                enumSet(m.get("riskFlags"), RiskFlag.class), m.get("regulatoryHold").asBoolean());
-        JsonNode t = body.get("terminal");
-        JsonNode d = t.get("deposit");
-        Terminal terminal = new Terminal(text(t, "serialNumber"), Ownership.valueOf(t.get("ownership").asText()),
-                t.get("registeredToMerchant").asBoolean(), t.get("tamperSuspected").asBoolean(),
-                decimal(t, "replacementValue"),
-                d == null || d.isNull() ? null : new Deposit(decimal(d, "amount"), d.get("volumeTargetMet").asBoolean()));
-        JsonNode c = body.get("contract");
-        JsonNode e = c.get("earlyTermination");
-        EarlyTermination early = e == null || e.isNull()
-                ? new EarlyTermination(EarlyTerminationMethod.PER_REMAINING_MONTH, null, null)
-                : new EarlyTermination(e.hasNonNull("method") ? EarlyTerminationMethod.valueOf(e.get("method").asText())
-                        : EarlyTerminationMethod.PER_REMAINING_MONTH, decimal(e, "amount"), decimal(e, "cap"));
-        Contract contract = new Contract(ContractStatus.valueOf(c.get("status").asText()),
-                LocalDate.parse(c.get("startDate").asText()), c.get("termMonths").asInt(), decimal(c, "monthlyFee"),
-                early);
-        JsonNode a = body.get("account");
-        Account account = new Account(decimal(a, "balance"), a.get("unsettledTransactions").asInt(),
-                a.get("openChargebacks").asInt(), decimal(a, "openChargebackAmount"),
-                a.get("settlementAccountVerified").asBoolean(), a.get("settlementAccountChangeRequested").asBoolean());
-        JsonNode w = body.get("dataWipe");
-        DataWipe wipe = new DataWipe(WipeLevel.valueOf(w.get("level").asText()), w.get("keysZeroized").asBoolean(),
-                w.get("verified").asBoolean(), text(w, "certificateId"),
-                Disposition.valueOf(w.get("disposition").asText()), w.get("returnCourierVerified").asBoolean());
-        JsonNode p = body.get("newProvider");
-        NewProvider provider = p == null || p.isNull() ? null : new NewProvider(text(p, "name"),
-                p.get("licensedAcquirer").asBoolean(), p.get("pciDssCompliant").asBoolean(),
-                p.get("securityIncidentsLast24Months").asInt(), p.get("compatibleWithExistingSystems").asBoolean(),
-                decimal(p, "uptimeSlaPercent"), decimal(p, "monthlyFee"));
-        return new CaseFacts(unbindCase, merchant, terminal, contract, account, wipe, provider);
+        FieldErrors errors = new FieldErrors();
+        RequestReader root = RequestReader.root(body, errors, ROOT);
+        String caseId = root.optionalText("caseId", CASE_ID_MAX_LENGTH);
+        LocalDate asOf = root.optionalDate("asOf");
+        Reason reason = root.requiredEnum("reason", Reason.class);
+        Merchant merchant = merchant(root.requiredObject("merchant", MERCHANT));
+        Terminal terminal = TerminalContractReader.terminal(root);
+        Contract contract = TerminalContractReader.contract(root);
+        Account account = account(root.requiredObject("account", ACCOUNT));
+        UnbindCase unbindCase = new UnbindCase(caseId, asOf == null ? defaultAsOf : asOf, reason,
+                root.enumSet("documents", DocumentType.class));
+        DataWipe dataWipe = dataWipe(root.requiredObject("dataWipe", DATA_WIPE));
+        RequestReader provider = root.optionalObject("newProvider", NEW_PROVIDER);
+        NewProvider newProvider = provider == null ? null : newProvider(provider);
+        errors.throwIfAny();
+        return new CaseFacts(unbindCase, merchant, terminal, contract, account, dataWipe, newProvider);
     }
 
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    private static Merchant merchant(RequestReader m) {
+        return new Merchant(m.requiredText("merchantId", IDENTIFIER_MAX_LENGTH),
+                m.requiredEnum("type", MerchantType.class), m.enumSet("riskFlags", RiskFlag.class),
+                m.requiredBoolean("regulatoryHold"));
     }
 
-    private static BigDecimal decimal(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).decimalValue() : null;
+    private static Account account(RequestReader a) {
+        return new Account(a.requiredSignedAmount("balance"), a.requiredCount("unsettledTransactions"),
+                a.requiredCount("openChargebacks"), a.requiredAmount("openChargebackAmount"),
+                a.requiredBoolean("settlementAccountVerified"), a.requiredBoolean("settlementAccountChangeRequested"));
     }
 
-    private static <E extends Enum<E>> Set<E> enumSet(JsonNode array, Class<E> type) {
-        Set<E> set = EnumSet.noneOf(type);
-        if (array != null && array.isArray()) {
-            array.forEach(v -> set.add(Enum.valueOf(type, v.asText())));
-        }
-        return set;
+    /** {@code certificateId} is optional and may be blank, which the rules read as no certificate. */
+    private static DataWipe dataWipe(RequestReader w) {
+        return new DataWipe(w.requiredEnum("level", WipeLevel.class), w.requiredBoolean("keysZeroized"),
+                w.requiredBoolean("verified"), w.optionalText("certificateId", IDENTIFIER_MAX_LENGTH),
+                w.requiredEnum("disposition", Disposition.class), w.requiredBoolean("returnCourierVerified"));
+    }
+
+    /** A new provider, when named, comes with every field but {@code name}: the rules judge it on all of them. */
+    private static NewProvider newProvider(RequestReader p) {
+        return new NewProvider(p.optionalText("name", IDENTIFIER_MAX_LENGTH), p.requiredBoolean("licensedAcquirer"),
+                p.requiredBoolean("pciDssCompliant"), p.requiredCount("securityIncidentsLast24Months"),
+                p.requiredBoolean("compatibleWithExistingSystems"), p.requiredPercent("uptimeSlaPercent"),
+                p.requiredAmount("monthlyFee"));
     }
 }
