@@ -1,5 +1,7 @@
 package io.posunbind.facts;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,6 +14,10 @@ import java.util.Set;
  */
 public record Merchant(String merchantId, MerchantType type, Set<RiskFlag> riskFlags, boolean regulatoryHold) {
     public Merchant {
-        riskFlags = Set.copyOf(riskFlags);
+        // An EnumSet iterates in declaration order on every JVM, unlike Set.copyOf, so a rule that walks the
+        // set fires in the same order on replay.
+        EnumSet<RiskFlag> copy = EnumSet.noneOf(RiskFlag.class);
+        copy.addAll(riskFlags);
+        riskFlags = Collections.unmodifiableSet(copy);
     }
 }

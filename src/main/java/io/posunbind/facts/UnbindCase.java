@@ -1,6 +1,8 @@
 package io.posunbind.facts;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -15,7 +17,11 @@ import java.util.Set;
  */
 public record UnbindCase(String caseId, LocalDate asOf, Reason reason, Set<DocumentType> documents) {
     public UnbindCase {
-        documents = Set.copyOf(documents);
+        // An EnumSet iterates in declaration order on every JVM, unlike Set.copyOf, so a rule that walks the
+        // set fires in the same order on replay.
+        EnumSet<DocumentType> copy = EnumSet.noneOf(DocumentType.class);
+        copy.addAll(documents);
+        documents = Collections.unmodifiableSet(copy);
     }
 
     /** True when the merchant provided this document. */

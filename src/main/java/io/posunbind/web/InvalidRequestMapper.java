@@ -12,7 +12,7 @@ public class InvalidRequestMapper implements ExceptionMapper<InvalidRequestExcep
     @Override
     public Response toResponse(InvalidRequestException e) {
         return Problem.of("invalid-request", "The request is invalid", 400,
-                        e.errors().size() == 1 ? "1 field is invalid" : e.errors().size() + " fields are invalid")
+                        e.errors().size() == 1 ? "The request has 1 problem" : "The request has " + e.errors().size() + " problems")
                 .withErrors(e.errors().stream().map(f -> new Problem.FieldProblem(f.path(), f.message())).toList())
                 .toResponse();
     }
