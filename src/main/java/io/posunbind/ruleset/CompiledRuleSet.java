@@ -27,12 +27,15 @@ public final class CompiledRuleSet implements AutoCloseable {
     private final KieContainer container;
     private final KieBase base;
     private final List<RuleProblem> warnings;
+    /** Each rule's metadata, cleaned once per rule set rather than once per inserted fact. */
+    private final Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
 
     CompiledRuleSet(RuleFiles files, KieContainer container, List<RuleProblem> warnings) {
         this.files = files;
         this.container = container;
         this.base = container.getKieBase();
         this.warnings = List.copyOf(warnings);
+        base.getKiePackages().forEach(p -> p.getRules().forEach(r -> metadata.put(key(r), metadataOf(r))));
     }
 
     public String version() {
@@ -83,7 +86,9 @@ public final class CompiledRuleSet implements AutoCloseable {
             List<RuleRun.Produced> results = new ArrayList<>(produced.size());
             for (Object fact : produced) {
                 Rule rule = insertedBy.get(fact);
-                results.add(new RuleRun.Produced(fact, rule.getName(), metadataOf(rule)));
+                Map<String, String> ruleMetadata = metadata.get(key(rule));
+                results.add(new RuleRun.Produced(fact, rule.getName(),
+                        ruleMetadata != null ? ruleMetadata : metadataOf(rule)));
             }
             return new RuleRun(results, List.copyOf(fired));
         } finally {
@@ -95,6 +100,10 @@ public final class CompiledRuleSet implements AutoCloseable {
     @Override
     public void close() {
         container.dispose();
+    }
+
+    private static String key(Rule rule) {
+        return rule.getPackageName() + "/" + rule.getName();
     }
 
     private static Map<String, String> metadataOf(Rule rule) {
