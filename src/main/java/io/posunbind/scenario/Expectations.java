@@ -65,6 +65,10 @@ public final class Expectations {
 
     /** Lists of coded items are shown by code (and subject or amount), which is what a reader compares. */
     private static String summary(JsonNode node) {
+        if (node.isNumber()) {
+            // JSON trees keep 300.00 as 3E+2; officers read amounts, not scientific notation
+            return node.decimalValue().stripTrailingZeros().toPlainString();
+        }
         if (!node.isArray()) {
             return node.toString();
         }
