@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** POST /api/v1/decisions: HTTP in, one service call, HTTP out. */
@@ -29,11 +30,16 @@ public class DecisionResource {
     @Operation(summary = "Decide one unbind case",
             description = "Validates the case, decides it with the active rule set and answers the verdict, "
                     + "findings, steps, fees, refunds, holds and the rules that fired.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "DecisionRequest")))
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(schema = @Schema(implementation = DecisionAnswer.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields, each named by its path")
-    @APIResponse(responseCode = "413", description = "Body too large")
-    @APIResponse(responseCode = "415", description = "Content type is not application/json")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields, each named by its path",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "415", description = "Content type is not application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response decide(byte[] body) {
         DecisionResult result = service.decide(body);
         String id = result.answer().decisionId();
