@@ -17,6 +17,10 @@ public interface UnbindConfig {
         /** Directory the rule files are read from at startup and on reload; relative to the working directory. */
         @WithDefault("rules")
         String directory();
+
+        /** Largest rule-set upload (validate) accepted, in bytes; larger bodies are answered 413. */
+        @WithDefault("1048576")
+        int maxUploadBytes();
     }
 
     interface Decisions {

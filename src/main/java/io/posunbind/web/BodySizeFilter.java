@@ -19,7 +19,9 @@ public class BodySizeFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void refuseOversizedBody(ContainerRequestContext request) {
-        int limit = config.decisions().maxBodyBytes();
+        // Rule sets are uploaded whole (every rule file and scenario), so they get a limit of their own.
+        int limit = request.getUriInfo().getPath().startsWith("/api/v1/rulesets")
+                ? config.rules().maxUploadBytes() : config.decisions().maxBodyBytes();
         if (request.getLength() > limit) {
             throw new PayloadTooLargeException("The body has " + request.getLength()
                     + " bytes; at most " + limit + " are accepted");

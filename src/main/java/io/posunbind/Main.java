@@ -1,0 +1,21 @@
+package io.posunbind;
+
+import io.posunbind.rulecheck.ValidateCommand;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The packaged app's entry point. With no argument it starts the service. {@code validate [dir]} validates a rules
+ * directory and exits, without starting the service: it runs before {@link Quarkus#run}, so no port is bound, no
+ * configuration is read and it is as fast as the validation itself.
+ */
+@QuarkusMain
+public class Main {
+
+    public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("validate")) {
+            System.exit(ValidateCommand.run(args, System.out));
+        }
+        Quarkus.run(args);
+    }
+}
