@@ -27,6 +27,7 @@ public final class CompiledRuleSet implements AutoCloseable {
     private final KieContainer container;
     private final KieBase base;
     private final List<RuleProblem> warnings;
+    private volatile boolean closed;
 
     CompiledRuleSet(RuleFiles files, KieContainer container, List<RuleProblem> warnings) {
         this.files = files;
@@ -58,6 +59,9 @@ public final class CompiledRuleSet implements AutoCloseable {
      * it, and the names of the rules that fired in the order they first fired.
      */
     public RuleRun run(Collection<?> facts) {
+        if (closed) {
+            throw new IllegalStateException("Rule set " + version() + " was released and cannot decide any more");
+        }
         KieSession session = base.newKieSession();
         try {
             Map<Object, Rule> insertedBy = new IdentityHashMap<>();
@@ -91,10 +95,18 @@ public final class CompiledRuleSet implements AutoCloseable {
         }
     }
 
-    /** Releases the compiled rules; the rule set must not be used afterwards. */
+    /** Releases the compiled rules; the rule set cannot be used afterwards. Closing twice does nothing. */
     @Override
-    public void close() {
-        container.dispose();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            container.dispose();
+        }
+    }
+
+    /** True once {@link #close()} released it. */
+    public boolean isClosed() {
+        return closed;
     }
 
     private static Map<String, String> metadataOf(Rule rule) {
