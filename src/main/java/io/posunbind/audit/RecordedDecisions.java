@@ -2,7 +2,7 @@ package io.posunbind.audit;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -70,7 +70,8 @@ public class RecordedDecisions {
 
     /**
      * Writes every decision recorded in the range as one JSON line, oldest first, while reading it: the database
-     * hands over {@code unbind.storage.fetch-size} rows at a time and nothing collects them.
+     * hands over {@code unbind.storage.fetch-size} rows at a time and nothing collects them. A database failure
+     * before the first line is a 503; after it, the response can only break off (the client sees a cut stream).
      */
     public void export(Instant[] range, OutputStream out) throws IOException {
         try {
@@ -79,10 +80,12 @@ public class RecordedDecisions {
                 out.write('\n');
             });
             out.flush();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw e;
+        } catch (SQLException e) {
+            throw new AuditStoreUnavailableException(e);
         } catch (Exception e) {
-            throw new UncheckedIOException(new IOException("The export broke off: " + e.getMessage(), e));
+            throw new IllegalStateException("The export broke off", e);
         }
     }
 }
