@@ -16,6 +16,11 @@ import java.time.Instant;
 public record DecisionFilter(String merchantId, String verdict, String rulesetVersion, Instant from, Instant to,
                              Position after, int limit) {
 
+    /** The same filter asking for another number of decisions. */
+    public DecisionFilter withLimit(int newLimit) {
+        return new DecisionFilter(merchantId, verdict, rulesetVersion, from, to, after, newLimit);
+    }
+
     /** A place in the newest-first order: records sort by recordedAt, then decisionId. */
     public record Position(Instant recordedAt, String decisionId) {
     }

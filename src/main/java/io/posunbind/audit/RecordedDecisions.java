@@ -57,10 +57,13 @@ public class RecordedDecisions {
                              String limit, String cursor) {
         DecisionFilter filter = QueryParameters.list(merchantId, verdict, from, to, rulesetVersion, limit, cursor,
                 zone);
-        List<DecisionSummary> items = StoreReads.read(() -> records.page(filter));
-        String next = items.size() == filter.limit() ? QueryParameters.cursorAfter(items.get(items.size() - 1))
-                : null;
-        return new DecisionPage(items, next);
+        // one more than asked for tells whether another page exists, so the last page never comes back empty
+        List<DecisionSummary> found = StoreReads.read(() -> records.page(filter.withLimit(filter.limit() + 1)));
+        if (found.size() <= filter.limit()) {
+            return new DecisionPage(found, null);
+        }
+        List<DecisionSummary> items = found.subList(0, filter.limit());
+        return new DecisionPage(List.copyOf(items), QueryParameters.cursorAfter(items.get(items.size() - 1)));
     }
 
     /** Checks the export's parameters before anything is streamed, so a bad one still gets a 400. */

@@ -20,7 +20,7 @@ public interface UnbindConfig {
         @WithDefault("rules")
         String directory();
 
-        /** Compiled rule-set versions, other than the active one, kept in memory for replays (least recently used go first). */
+        /** Compiled rule-set versions kept for replays besides the active one; the least recently used go first. */
         @WithDefault("8")
         int cacheSize();
     }

@@ -225,7 +225,8 @@ class AuditApiTest {
 
     private byte[] originalAnswer(String id) throws SQLException {
         try (Connection c = storage.dataSource().getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT answer_body FROM decision_record WHERE decision_id = ?")) {
+             PreparedStatement q = c.prepareStatement("SELECT answer_body FROM decision_record "
+                     + "WHERE decision_id = ?")) {
             q.setString(1, id);
             try (var rs = q.executeQuery()) {
                 rs.next();

@@ -298,13 +298,18 @@ abstract class AuditStoreContract {
         RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
 
         List<String> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
             DecisionPage page = decisions.list("M-LIST-1", null, null, null, null, "2", cursor);
-            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            pageSizes.add(page.items().size());
             page.items().forEach(item -> seen.add(item.decisionId()));
             cursor = page.nextCursor();
         } while (cursor != null);
+
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+        assertThat(decisions.list("M-LIST-2", null, null, null, null, "2", null).nextCursor())
+                .as("a page that holds the last decision has no next cursor").isNull();
 
         List<String> newestFirst = new ArrayList<>(m1.stream().map(r -> r.answer().decisionId()).toList());
         java.util.Collections.reverse(newestFirst);
