@@ -13,6 +13,8 @@ public interface UnbindConfig {
 
     Decisions decisions();
 
+    Storage storage();
+
     interface Rules {
         /** Directory the rule files are read from at startup and on reload; relative to the working directory. */
         @WithDefault("rules")
@@ -21,6 +23,10 @@ public interface UnbindConfig {
         /** Largest rule-set upload (validate) accepted, in bytes; larger bodies are answered 413. */
         @WithDefault("1048576")
         int maxUploadBytes();
+
+        /** Compiled rule-set versions kept for replays besides the active one; the least recently used go first. */
+        @WithDefault("8")
+        int cacheSize();
     }
 
     interface Decisions {
@@ -31,5 +37,29 @@ public interface UnbindConfig {
         /** Largest decision request body accepted, in bytes; larger bodies are answered 413. */
         @WithDefault("65536")
         int maxBodyBytes();
+    }
+
+    interface Storage {
+        /** The database that records decisions: {@code h2} (embedded, in files) or {@code postgresql}. */
+        @WithDefault("h2")
+        StorageKind kind();
+
+        /** Directory of the embedded H2 database files; a relative path starts with {@code ./}. */
+        @WithDefault("./data")
+        String dataDirectory();
+
+        /** Rows read per round trip when the export or the chain verification streams the decision log. */
+        @WithDefault("500")
+        int fetchSize();
+    }
+
+    /** The databases the service can record decisions in; each is a named datasource of the same name. */
+    enum StorageKind {
+        H2, POSTGRESQL;
+
+        /** The name of the Quarkus datasource that serves this kind. */
+        public String datasourceName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.posunbind.decision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,8 @@ import io.posunbind.ruleset.CompiledRuleSet;
 
 /**
  * Decides one request: read, validate, evaluate with the active rule set (one version for the whole decision),
- * and answer. The date used when the request gives no asOf comes from the injected clock.
+ * record, and answer. The date used when the request gives no asOf comes from the injected clock. Recording comes
+ * before answering: when the record cannot be written the caller gets an error, never an unrecorded decision.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -21,23 +23,43 @@ public class DecisionService {
     private final DecisionEngine engine = new DecisionEngine();
     private final ActiveRuleSet activeRuleSet;
     private final DecisionMetrics metrics;
+    private final DecisionLog log;
     private final Clock clock;
 
-    public DecisionService(ActiveRuleSet activeRuleSet, DecisionMetrics metrics, Clock clock) {
+    public DecisionService(ActiveRuleSet activeRuleSet, DecisionMetrics metrics, DecisionLog log, Clock clock) {
         this.activeRuleSet = activeRuleSet;
         this.metrics = metrics;
+        this.log = log;
         this.clock = clock;
     }
 
-    public DecisionResult decide(byte[] body) {
+    /**
+     * Decides and records the request, or answers the decision recorded earlier under the same Idempotency-Key.
+     *
+     * @param body           the request bytes as received
+     * @param idempotencyKey the Idempotency-Key header, or null
+     * @param requestedBy    who asked, as recorded (empty when unknown)
+     */
+    public DecisionResult decide(byte[] body, String idempotencyKey, String requestedBy) {
         long start = System.nanoTime();
+        String key = IdempotencyKeys.check(idempotencyKey);
         JsonNode request = RequestJson.read(body);
+        if (key != null) {
+            Optional<DecisionResult> earlier = log.recorded(key, request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Instant now = clock.instant();
         CaseFacts facts = parser.parse(request, LocalDate.ofInstant(now, clock.getZone()));
         CompiledRuleSet ruleSet = activeRuleSet.get();
         DecisionAnswer answer = engine.decide(facts, ruleSet, DecisionIds.next(now), now);
-        DecisionResult result = new DecisionResult(answer, AnswerJson.bytes(answer));
-        metrics.decided(answer.verdict(), System.nanoTime() - start);
-        return result;
+        DecisionResult decided = new DecisionResult(answer, AnswerJson.bytes(answer));
+        DecisionResult standing = log.record(new DecisionToRecord(body, request, decided, ruleSet.files(),
+                requestedBy, key));
+        if (standing.answer().decisionId().equals(answer.decisionId())) {
+            metrics.decided(answer.verdict(), System.nanoTime() - start);
+        }
+        return standing;
     }
 }

@@ -29,6 +29,7 @@ public final class CompiledRuleSet implements AutoCloseable {
     private final List<RuleProblem> warnings;
     /** Each rule's metadata, cleaned once per rule set rather than once per inserted fact. */
     private final Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
+    private volatile boolean closed;
 
     CompiledRuleSet(RuleFiles files, KieContainer container, List<RuleProblem> warnings) {
         this.files = files;
@@ -61,6 +62,9 @@ public final class CompiledRuleSet implements AutoCloseable {
      * it, and the names of the rules that fired in the order they first fired.
      */
     public RuleRun run(Collection<?> facts) {
+        if (closed) {
+            throw new IllegalStateException("Rule set " + version() + " was released and cannot decide any more");
+        }
         KieSession session = base.newKieSession();
         try {
             Map<Object, Rule> insertedBy = new IdentityHashMap<>();
@@ -96,10 +100,18 @@ public final class CompiledRuleSet implements AutoCloseable {
         }
     }
 
-    /** Releases the compiled rules; the rule set must not be used afterwards. */
+    /** Releases the compiled rules; the rule set cannot be used afterwards. Closing twice does nothing. */
     @Override
-    public void close() {
-        container.dispose();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            container.dispose();
+        }
+    }
+
+    /** True once {@link #close()} released it. */
+    public boolean isClosed() {
+        return closed;
     }
 
     private static String key(Rule rule) {

@@ -1,0 +1,49 @@
+# Shared by the check scripts: start and stop the packaged app. Source it; needs WORK and PORT set.
+APP_JAR=target/quarkus-app/quarkus-run.jar
+APP_PID=
+
+ensure_packaged() {
+    if [ ! -f "$APP_JAR" ]; then
+        ./mvnw -B -q package -DskipTests
+    fi
+}
+
+# start_app NAME [java options...]: starts the app on $PORT with its H2 files under $WORK/data; waits until ready.
+start_app() {
+    local name=$1
+    shift
+    java -Dquarkus.http.port="$PORT" -Dunbind.storage.data-directory="$WORK/data" "$@" -jar "$APP_JAR" \
+        >"$WORK/app-$name.log" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 120); do
+        if curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then
+            return 0
+        fi
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            echo "the app ($name) exited during startup; see $WORK/app-$name.log" >&2
+            return 1
+        fi
+        sleep 0.5
+    done
+    echo "the app ($name) was not ready after 60 s; see $WORK/app-$name.log" >&2
+    return 1
+}
+
+# stop_app [SIGNAL]: stops the app started last (TERM by default) and waits for it to end.
+stop_app() {
+    if [ -n "$APP_PID" ]; then
+        kill "-${1:-TERM}" "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+        APP_PID=
+    fi
+}
+
+# decide BODY_FILE: posts a decision; prints the decision id when answered 200, nothing otherwise.
+decide() {
+    local body
+    body=$(curl -s --max-time 10 -H 'Content-Type: application/json' --data-binary "@$1" \
+        -w '\n%{http_code}' "http://127.0.0.1:$PORT/api/v1/decisions") || return 0
+    if [ "${body##*$'\n'}" = 200 ]; then
+        printf '%s\n' "$body" | head -n 1 | grep -o '"decisionId":"[^"]*"' | cut -d'"' -f4
+    fi
+}

@@ -1,0 +1,148 @@
+package io.posunbind.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import io.posunbind.decision.FieldError;
+import io.posunbind.decision.InvalidRequestException;
+import io.posunbind.facts.Verdict;
+
+/**
+ * Reads the query parameters of the decision list and the export. Every bad parameter is named in one 400 answer.
+ * {@code from} and {@code to} bound the time a decision was recorded: an ISO instant with offset
+ * ({@code 2026-11-26T08:00:00Z}), or a date, which means that whole day in the service's zone ({@code to} included).
+ */
+final class QueryParameters {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    private static final String CURSOR_PREFIX = "c1|";
+
+    private final List<FieldError> errors = new ArrayList<>();
+    private final ZoneId zone;
+
+    QueryParameters(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    static DecisionFilter list(String merchantId, String verdict, String from, String to, String rulesetVersion,
+                               String limit, String cursor, ZoneId zone) {
+        QueryParameters p = new QueryParameters(zone);
+        DecisionFilter filter = new DecisionFilter(p.text(merchantId), p.verdict(verdict), p.text(rulesetVersion),
+                p.from(from), p.to(to), p.cursor(cursor), p.limit(limit));
+        p.checkRange(filter.from(), filter.to());
+        p.throwIfAny();
+        return filter;
+    }
+
+    /** The [from, to) bounds of the export; either may be null. */
+    static Instant[] range(String from, String to, ZoneId zone) {
+        QueryParameters p = new QueryParameters(zone);
+        Instant[] range = {p.from(from), p.to(to)};
+        p.checkRange(range[0], range[1]);
+        p.throwIfAny();
+        return range;
+    }
+
+    static String cursorAfter(DecisionSummary last) {
+        String position = CURSOR_PREFIX + last.recordedAt().getEpochSecond() + "|" + last.recordedAt().getNano()
+                + "|" + last.decisionId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String text(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private String verdict(String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            return Verdict.valueOf(value).name();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("verdict", "unknown verdict '" + value + "'; allowed: "
+                    + Arrays.toString(Verdict.values())));
+            return null;
+        }
+    }
+
+    private Instant from(String value) {
+        return time("from", value, false);
+    }
+
+    private Instant to(String value) {
+        return time("to", value, true);
+    }
+
+    private Instant time(String name, String value, boolean endOfDay) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(name, "must be a date (2026-11-26) or an instant with offset "
+                    + "(2026-11-26T08:00:00Z), not '" + value + "'"));
+            return null;
+        }
+    }
+
+    private int limit(String value) {
+        if (text(value) == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value
+                + "'"));
+        return DEFAULT_LIMIT;
+    }
+
+    private DecisionFilter.Position cursor(String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+            String[] parts = decoded.split("\\|", -1);
+            if (decoded.startsWith(CURSOR_PREFIX) && parts.length == 4 && !parts[3].isEmpty()) {
+                return new DecisionFilter.Position(
+                        Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])), parts[3]);
+            }
+        } catch (IllegalArgumentException | DateTimeException e) {
+            // reported below
+        }
+        errors.add(new FieldError("cursor", "is not a cursor this service gave out; pass nextCursor unchanged"));
+        return null;
+    }
+
+    private void checkRange(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new FieldError("to", "must be after from"));
+        }
+    }
+
+    private void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.posunbind.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.posunbind.config.UnbindConfig;
+
+/** Reading the decision log: one decision, a filtered page, or everything in a time range as JSON Lines. */
+@ApplicationScoped
+public class RecordedDecisions {
+    private static final ObjectWriter LINE = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build()
+            .writerFor(RecordView.class);
+
+    private final DecisionRecords records;
+    private final ZoneId zone;
+    private final int fetchSize;
+
+    @Inject
+    public RecordedDecisions(DecisionRecords records, UnbindConfig config) {
+        this(records, config.decisions().zone(), config.storage().fetchSize());
+    }
+
+    /**
+     * @param zone      the zone whose days {@code from} and {@code to} dates mean
+     * @param fetchSize rows per round trip while streaming
+     */
+    public RecordedDecisions(DecisionRecords records, ZoneId zone, int fetchSize) {
+        this.records = records;
+        this.zone = zone;
+        this.fetchSize = fetchSize;
+    }
+
+    public RecordView get(String decisionId) {
+        return StoreReads.read(() -> records.find(decisionId)).map(RecordView::of)
+                .orElseThrow(() -> new RecordNotFoundException("No decision " + decisionId + " is recorded"));
+    }
+
+    /** Newest first; the parameters are the query's, as given (null when absent). */
+    public DecisionPage list(String merchantId, String verdict, String from, String to, String rulesetVersion,
+                             String limit, String cursor) {
+        DecisionFilter filter = QueryParameters.list(merchantId, verdict, from, to, rulesetVersion, limit, cursor,
+                zone);
+        // one more than asked for tells whether another page exists, so the last page never comes back empty
+        List<DecisionSummary> found = StoreReads.read(() -> records.page(filter.withLimit(filter.limit() + 1)));
+        if (found.size() <= filter.limit()) {
+            return new DecisionPage(found, null);
+        }
+        List<DecisionSummary> items = found.subList(0, filter.limit());
+        return new DecisionPage(List.copyOf(items), QueryParameters.cursorAfter(items.get(items.size() - 1)));
+    }
+
+    /** Checks the export's parameters before anything is streamed, so a bad one still gets a 400. */
+    public Instant[] exportRange(String from, String to) {
+        return QueryParameters.range(from, to, zone);
+    }
+
+    /**
+     * Writes every decision recorded in the range as one JSON line, oldest first, while reading it: the database
+     * hands over {@code unbind.storage.fetch-size} rows at a time and nothing collects them. A database failure
+     * before the first line is a 503; after it, the response can only break off (the client sees a cut stream).
+     */
+    public void export(Instant[] range, OutputStream out) throws IOException {
+        try {
+            records.forEachRecorded(range[0], range[1], fetchSize, record -> {
+                LINE.writeValue(out, RecordView.of(record));
+                out.write('\n');
+            });
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new AuditStoreUnavailableException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("The export broke off", e);
+        }
+    }
+}

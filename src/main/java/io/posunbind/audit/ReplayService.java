@@ -1,0 +1,82 @@
+package io.posunbind.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.posunbind.decision.AnswerJson;
+import io.posunbind.decision.CaseFacts;
+import io.posunbind.decision.DecisionAnswer;
+import io.posunbind.decision.DecisionEngine;
+import io.posunbind.decision.DecisionRequestParser;
+import io.posunbind.decision.RequestJson;
+import io.posunbind.ruleset.ActiveRuleSet;
+import io.posunbind.ruleset.CompiledRuleSet;
+import io.posunbind.ruleset.RuleFiles;
+import io.posunbind.ruleset.RuleSetCache;
+
+/**
+ * Decides a recorded request again, with its recorded asOf, against the version that decided it, a named version
+ * or the active one, and compares the answers. Facts are rebuilt from the recorded request bytes by the same parser
+ * the service decides with. A replay records nothing: the decision log holds decisions, not re-runs.
+ */
+@ApplicationScoped
+public class ReplayService {
+    /** The {@code ruleset} value that means the active version. */
+    public static final String ACTIVE = "active";
+
+    private final DecisionRequestParser parser = new DecisionRequestParser();
+    private final DecisionEngine engine = new DecisionEngine();
+    private final DecisionRecords records;
+    private final RuleSetSnapshots snapshots;
+    private final RuleSetCache cache;
+    private final Supplier<CompiledRuleSet> active;
+    private final Clock clock;
+
+    @Inject
+    public ReplayService(DecisionRecords records, RuleSetSnapshots snapshots, RuleSetCache cache,
+                         ActiveRuleSet active, Clock clock) {
+        this(records, snapshots, cache, active::get, clock);
+    }
+
+    public ReplayService(DecisionRecords records, RuleSetSnapshots snapshots, RuleSetCache cache,
+                         Supplier<CompiledRuleSet> active, Clock clock) {
+        this.records = records;
+        this.snapshots = snapshots;
+        this.cache = cache;
+        this.active = active;
+        this.clock = clock;
+    }
+
+    /**
+     * @param ruleset null or blank for the recorded version, {@value #ACTIVE} for the active one, or a version
+     */
+    public Replay replay(String decisionId, String ruleset) {
+        DecisionRecord record = StoreReads.read(() -> records.find(decisionId))
+                .orElseThrow(() -> new RecordNotFoundException("No decision " + decisionId + " is recorded"));
+        String version = ruleset == null || ruleset.isBlank() ? record.rulesetVersion()
+                : ACTIVE.equals(ruleset) ? active.get().version() : ruleset;
+        try (RuleSetCache.Lease lease = cache.lease(version, () -> stored(version))) {
+            CaseFacts facts = parser.parse(RequestJson.read(record.requestBody()), record.asOf());
+            DecisionAnswer replayed = engine.decide(facts, lease.ruleSet(), record.decisionId(), clock.instant());
+            byte[] replayedJson = AnswerJson.bytes(replayed);
+            List<Difference> differences = AnswerDiff.between(record.answerBody(), replayedJson);
+            return new Replay(record.decisionId(), version, record.rulesetVersion(), differences.isEmpty(),
+                    differences, new String(record.answerBody(), StandardCharsets.UTF_8),
+                    new String(replayedJson, StandardCharsets.UTF_8));
+        }
+    }
+
+    private RuleFiles stored(String version) {
+        RuleSetSnapshot snapshot = StoreReads.read(() -> snapshots.find(version))
+                .orElseThrow(() -> new RecordNotFoundException("No rule-set version " + version + " is stored"));
+        if (!snapshot.intact()) {
+            throw new SnapshotIntegrityException(version);
+        }
+        return snapshot.content();
+    }
+}

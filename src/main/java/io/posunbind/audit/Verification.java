@@ -1,0 +1,29 @@
+package io.posunbind.audit;
+
+import java.util.List;
+
+/**
+ * What walking the decision log found.
+ *
+ * @param recordsChecked   records checked, over all chains
+ * @param intact           true when every chain and every rule-set snapshot checks out
+ * @param firstBreak       the first record found broken (chains in writer order, each from its start), or null
+ * @param chains           each writer's chain: its length and head, to compare with heads noted earlier
+ * @param snapshotsChecked rule-set snapshots checked
+ * @param snapshotBreaks   snapshots whose files no longer hash to their version
+ */
+public record Verification(long recordsChecked, boolean intact, Break firstBreak, List<ChainHead> chains,
+                           long snapshotsChecked, List<SnapshotBreak> snapshotBreaks) {
+
+    /** A record that does not check out, and why. */
+    public record Break(String decisionId, String writerId, long sequence, String reason) {
+    }
+
+    /** A chain's length and its last record; a chain that later ends earlier, or elsewhere, was cut. */
+    public record ChainHead(String writerId, long records, long lastSequence, String lastHash) {
+    }
+
+    /** A rule-set snapshot that does not check out. */
+    public record SnapshotBreak(String version, String reason) {
+    }
+}

@@ -1,0 +1,118 @@
+package io.posunbind.audit;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh audit database for one test, migrated by the service's own Flyway migrations: an H2 file in a temporary
+ * directory, or a PostgreSQL database of its own. {@link #restart()} closes it and opens it again from what is
+ * stored, as a service restart would.
+ */
+final class TestDatabase implements AutoCloseable {
+    private final Path h2Directory;
+    private final String postgresDatabase;
+    private DataSource dataSource;
+    private Connection keepOpen;
+
+    private TestDatabase(Path h2Directory, String postgresDatabase) {
+        this.h2Directory = h2Directory;
+        this.postgresDatabase = postgresDatabase;
+        open();
+    }
+
+    static TestDatabase h2(Path directory) {
+        return new TestDatabase(directory, null);
+    }
+
+    static TestDatabase postgres() {
+        return new TestDatabase(null, PostgresTestSupport.createDatabase());
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    DecisionRecords records() {
+        return new DecisionRecords(dataSource);
+    }
+
+    RuleSetSnapshots snapshots() {
+        return new RuleSetSnapshots(dataSource);
+    }
+
+    /** Runs one statement (the tests' way of tampering with the store) and answers the rows it changed. */
+    int update(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    long count(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Closes the database (H2: shut down, files closed) and opens it again from its files. */
+    void restart() throws SQLException {
+        shutDown();
+        open();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        shutDown();
+        if (postgresDatabase != null) {
+            PostgresTestSupport.dropDatabase(postgresDatabase);
+        }
+    }
+
+    private void open() {
+        if (h2Directory != null) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:file:" + h2Directory.toAbsolutePath() + "/unbind;MODE=PostgreSQL;WRITE_DELAY=0");
+            h2.setUser("unbind");
+            dataSource = h2;
+        } else {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(PostgresTestSupport.url(postgresDatabase));
+            pg.setUser(PostgresTestSupport.USER);
+            dataSource = pg;
+        }
+        try {
+            // H2 closes a database with its last connection; one held open keeps it open between statements.
+            keepOpen = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    private void shutDown() throws SQLException {
+        if (h2Directory != null) {
+            try (Statement s = keepOpen.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+        }
+        keepOpen.close();
+    }
+}
