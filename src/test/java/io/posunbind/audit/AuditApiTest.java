@@ -181,8 +181,11 @@ class AuditApiTest {
         byte[] original = originalAnswer(id);
 
         try {
-            setAnswer(id, new String(original, StandardCharsets.UTF_8).replace("\"APPROVED", "\"REJECTED")
-                    .getBytes(StandardCharsets.UTF_8));
+            // Whatever the policy decided, the stored verdict is rewritten to one the rules never answer.
+            String altered = new String(original, StandardCharsets.UTF_8)
+                    .replaceFirst("\"verdict\":\"[A-Z_]+\"", "\"verdict\":\"TAMPERED\"");
+            assertThat(altered).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
+            setAnswer(id, altered.getBytes(StandardCharsets.UTF_8));
             given().when().get("/api/v1/audit/verify").then().statusCode(200)
                     .body("intact", equalTo(false))
                     .body("firstBreak.decisionId", equalTo(id));
