@@ -2,6 +2,7 @@ package io.posunbind.audit;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,8 +13,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.posunbind.security.Roles;
+
 /** Checking and exporting the decision log. HTTP in, one service call, HTTP out. */
 @Path("/api/v1/audit")
+@RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
     /** JSON Lines; application/jsonl is served too for clients that ask for it. */
     static final String NDJSON = "application/x-ndjson";

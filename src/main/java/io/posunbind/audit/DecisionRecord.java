@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param writerId       the service instance that wrote it; each writer keeps its own hash chain
  * @param sequence       position in the writer's chain: 1, 2, 3...
  * @param recordedAt     when it was recorded, to the microsecond
- * @param requestedBy    who asked (principal or client address; empty when unknown)
+ * @param requestedBy    who asked: the principal's name (records made before sign-in existed hold the client address)
  * @param idempotencyKey the Idempotency-Key it was recorded under, or null
  * @param rulesetVersion the rule-set version that decided
  * @param asOf           the evaluation date used

@@ -1,5 +1,6 @@
 package io.posunbind.audit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,9 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.posunbind.security.Roles;
+
 /** The decision log for auditors: read one decision, list them, replay one. HTTP in, one service call, HTTP out. */
 @Path("/api/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AUDITOR)
 public class RecordedDecisionResource {
     private final RecordedDecisions decisions;
     private final ReplayService replays;

@@ -1,6 +1,8 @@
 package io.posunbind.config;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +16,8 @@ public interface UnbindConfig {
     Decisions decisions();
 
     Storage storage();
+
+    Security security();
 
     interface Rules {
         /** Directory the rule files are read from at startup and on reload; relative to the working directory. */
@@ -51,6 +55,22 @@ public interface UnbindConfig {
         /** Rows read per round trip when the export or the chain verification streams the decision log. */
         @WithDefault("500")
         int fetchSize();
+    }
+
+    interface Security {
+        /**
+         * File of the users who may sign in with HTTP Basic, one {@code name:bcrypt-hash:role,role} a line
+         * ({@code hash-password} makes the line). None: no one can sign in with a password.
+         */
+        Optional<String> usersFile();
+
+        /** How long a user and password that passed bcrypt are trusted without hashing again; 0 turns it off. */
+        @WithDefault("PT2M")
+        Duration credentialCacheTtl();
+
+        /** Most verified credentials kept in that cache; the least recently used go first. */
+        @WithDefault("1000")
+        int credentialCacheSize();
     }
 
     /** The databases the service can record decisions in; each is a named datasource of the same name. */

@@ -2,15 +2,14 @@ package io.posunbind.decision;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,16 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
+import io.posunbind.security.CurrentUser;
+import io.posunbind.security.Roles;
 
 /** POST /api/v1/decisions: HTTP in, one service call, HTTP out. */
 @Path("/api/v1/decisions")
+@RolesAllowed(Roles.DECISION_CLIENT)
 public class DecisionResource {
     private final DecisionService service;
+    private final CurrentUser user;
 
-    public DecisionResource(DecisionService service) {
+    public DecisionResource(DecisionService service, CurrentUser user) {
         this.service = service;
+        this.user = user;
     }
 
     @POST
@@ -51,22 +53,12 @@ public class DecisionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "503", description = "The decision could not be recorded, so none is answered",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response decide(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey,
-                           @Context SecurityContext security, @Context HttpServerRequest http) {
-        DecisionResult result = service.decide(body, idempotencyKey, requestedBy(security, http));
+    public Response decide(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        DecisionResult result = service.decide(body, idempotencyKey, user.name());
         String id = result.answer().decisionId();
         return Response.ok(result.json(), MediaType.APPLICATION_JSON_TYPE)
                 .header("X-Decision-Id", id)
                 .location(URI.create("/api/v1/decisions/" + id))
                 .build();
-    }
-
-    /** The principal once the service has security; until then the client's address. */
-    private static String requestedBy(SecurityContext security, HttpServerRequest http) {
-        if (security != null && security.getUserPrincipal() != null) {
-            return security.getUserPrincipal().getName();
-        }
-        SocketAddress client = http == null ? null : http.remoteAddress();
-        return client == null || client.hostAddress() == null ? "" : client.hostAddress();
     }
 }

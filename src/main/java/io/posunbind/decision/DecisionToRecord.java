@@ -11,7 +11,7 @@ import io.posunbind.ruleset.RuleFiles;
  * @param request        the same request, parsed
  * @param result         the answer and its exact bytes
  * @param ruleSet        the files of the rule-set version that decided
- * @param requestedBy    who asked: the principal, or the client address while the service has no security
+ * @param requestedBy    who asked: the signed-in principal's name
  * @param idempotencyKey the Idempotency-Key header, or null
  */
 public record DecisionToRecord(byte[] requestBody, JsonNode request, DecisionResult result, RuleFiles ruleSet,

@@ -1,5 +1,6 @@
 package io.posunbind.rulecheck;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.posunbind.security.Roles;
+
 /** POST /api/v1/rulesets/validate: HTTP in, one service call, HTTP out. Activates nothing. */
 @Path("/api/v1/rulesets/validate")
+@RolesAllowed(Roles.RULES_ADMIN)
 public class RuleSetValidationResource {
     private final ValidationService service;
 

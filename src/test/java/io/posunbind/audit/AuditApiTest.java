@@ -1,7 +1,8 @@
 package io.posunbind.audit;
 
 import static io.posunbind.audit.AuditFixtures.request;
-import static io.restassured.RestAssured.given;
+import static io.posunbind.security.TestUsers.asAuditor;
+import static io.posunbind.security.TestUsers.asClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.posunbind.decision.RequestJson;
+import io.posunbind.security.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -42,7 +44,7 @@ class AuditApiTest {
     }
 
     static Response post(String body, String idempotencyKey) {
-        var request = given().contentType(ContentType.JSON).body(body);
+        var request = asClient().contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }
@@ -60,7 +62,7 @@ class AuditApiTest {
         answered.then().statusCode(200);
         String id = answered.header("X-Decision-Id");
 
-        JsonNode record = RequestJson.read(given().when().get("/api/v1/decisions/" + id)
+        JsonNode record = RequestJson.read(asAuditor().when().get("/api/v1/decisions/" + id)
                 .then().statusCode(200).contentType(ContentType.JSON).extract().asString());
 
         assertThat(record.get("decisionId").asText()).isEqualTo(id);
@@ -69,14 +71,15 @@ class AuditApiTest {
         assertThat(record.get("rulesetVersion").asText()).isEqualTo(record.get("answer").get("rulesetVersion")
                 .asText());
         assertThat(record.get("asOf").asText()).isEqualTo("2026-11-26");
-        assertThat(record.get("requestedBy").asText()).isEqualTo("127.0.0.1");
+        assertThat(record.get("requestedBy").asText()).as("the signed-in client, not an address")
+                .isEqualTo(TestUsers.CLIENT);
         assertThat(Instant.parse(record.get("recordedAt").asText())).isBeforeOrEqualTo(Instant.now());
         assertThat(record.get("chain").get("hash").asText()).hasSize(64);
     }
 
     @Test
     void anUnknownDecisionIs404Problem() {
-        given().when().get("/api/v1/decisions/" + UUID.randomUUID())
+        asAuditor().when().get("/api/v1/decisions/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("/problems/not-recorded"));
     }
@@ -89,7 +92,7 @@ class AuditApiTest {
         int status = post(invalid, null).statusCode();
 
         assertThat(status).isBetween(400, 599).isNotEqualTo(503);
-        given().queryParam("merchantId", merchant).when().get("/api/v1/decisions")
+        asAuditor().queryParam("merchantId", merchant).when().get("/api/v1/decisions")
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
 
@@ -105,7 +108,7 @@ class AuditApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            var page = given().queryParam("merchantId", merchant).queryParam("limit", 2);
+            var page = asAuditor().queryParam("merchantId", merchant).queryParam("limit", 2);
             if (cursor != null) {
                 page = page.queryParam("cursor", cursor);
             }
@@ -119,13 +122,13 @@ class AuditApiTest {
         java.util.Collections.reverse(decided);
         assertThat(listed).containsExactlyElementsOf(decided);
         assertThat(pages).isEqualTo(3);
-        given().queryParam("merchantId", merchant).queryParam("verdict", "REJECTED").when()
+        asAuditor().queryParam("merchantId", merchant).queryParam("verdict", "REJECTED").when()
                 .get("/api/v1/decisions").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
     void badListParametersAre400NamingEachOne() {
-        given().queryParam("limit", 501).queryParam("verdict", "MAYBE").queryParam("from", "yesterday")
+        asAuditor().queryParam("limit", 501).queryParam("verdict", "MAYBE").queryParam("from", "yesterday")
                 .queryParam("cursor", "not-a-cursor")
                 .when().get("/api/v1/decisions")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -140,16 +143,20 @@ class AuditApiTest {
         String second = decide(request("CASE-EXPORT-2", merchant));
 
         for (String type : List.of("application/x-ndjson", "application/jsonl")) {
-            Response export = given().accept(type).queryParam("from", from.toString())
+            Response export = asAuditor().accept(type).queryParam("from", from.toString())
                     .when().get("/api/v1/audit/export");
             export.then().statusCode(200).contentType(type);
             List<String> ids = new ArrayList<>();
             for (String line : export.asString().split("\n")) {
-                ids.add(RequestJson.read(line).get("decisionId").asText());
+                JsonNode exported = RequestJson.read(line);
+                ids.add(exported.get("decisionId").asText());
+                if (List.of(first, second).contains(exported.get("decisionId").asText())) {
+                    assertThat(exported.get("requestedBy").asText()).isEqualTo(TestUsers.CLIENT);
+                }
             }
             assertThat(ids).containsSubsequence(first, second);
         }
-        given().queryParam("to", "nonsense").when().get("/api/v1/audit/export")
+        asAuditor().queryParam("to", "nonsense").when().get("/api/v1/audit/export")
                 .then().statusCode(400).body("errors[0].path", equalTo("to"));
     }
 
@@ -158,7 +165,7 @@ class AuditApiTest {
         String id = decide(request("CASE-REPLAY", merchant()));
 
         for (String ruleset : new String[] {null, "active"}) {
-            var replay = given();
+            var replay = asAuditor();
             if (ruleset != null) {
                 replay = replay.queryParam("ruleset", ruleset);
             }
@@ -169,14 +176,14 @@ class AuditApiTest {
                     .body("original.decisionId", equalTo(id))
                     .body("replayed.decisionId", equalTo(id));
         }
-        given().queryParam("ruleset", "sha256:not-stored").when().post("/api/v1/decisions/" + id + "/replay")
+        asAuditor().queryParam("ruleset", "sha256:not-stored").when().post("/api/v1/decisions/" + id + "/replay")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void verifyFindsTheStoreIntactAndAnAlteredRecordAsTheFirstBreak() throws SQLException {
         String id = decide(request("CASE-TAMPER", merchant()));
-        given().when().get("/api/v1/audit/verify").then().statusCode(200)
+        asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true)).body("firstBreak", nullValue());
         byte[] original = originalAnswer(id);
 
@@ -186,13 +193,13 @@ class AuditApiTest {
                     .replaceFirst("\"verdict\":\"[A-Z_]+\"", "\"verdict\":\"TAMPERED\"");
             assertThat(altered).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
             setAnswer(id, altered.getBytes(StandardCharsets.UTF_8));
-            given().when().get("/api/v1/audit/verify").then().statusCode(200)
+            asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200)
                     .body("intact", equalTo(false))
                     .body("firstBreak.decisionId", equalTo(id));
         } finally {
             setAnswer(id, original);
         }
-        given().when().get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 
     @Test
@@ -222,7 +229,7 @@ class AuditApiTest {
         assertThat(responses).extracting(Response::statusCode).containsOnly(200);
         assertThat(responses).extracting(r -> r.header("X-Decision-Id")).containsOnly(
                 responses.get(0).header("X-Decision-Id"));
-        given().queryParam("merchantId", merchant).when().get("/api/v1/decisions")
+        asAuditor().queryParam("merchantId", merchant).when().get("/api/v1/decisions")
                 .then().statusCode(200).body("items.size()", equalTo(1));
     }
 

@@ -1,7 +1,8 @@
 package io.posunbind.audit;
 
 import static io.posunbind.audit.AuditFixtures.request;
-import static io.restassured.RestAssured.given;
+import static io.posunbind.security.TestUsers.asAuditor;
+import static io.posunbind.security.TestUsers.asClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -30,11 +31,11 @@ abstract class StorageOutageContract {
     @Test
     void noDecisionIsAnsweredWhileItCannotBeRecorded() throws Exception {
         String merchant = "M-" + UUID.randomUUID();
-        String recordedId = given().contentType(ContentType.JSON).body(request("CASE-BEFORE", merchant))
+        String recordedId = asClient().contentType(ContentType.JSON).body(request("CASE-BEFORE", merchant))
                 .when().post("/api/v1/decisions").then().statusCode(200).extract().header("X-Decision-Id");
 
         cutTheDatabase();
-        Response refused = given().contentType(ContentType.JSON).body(request("CASE-DURING", merchant))
+        Response refused = asClient().contentType(ContentType.JSON).body(request("CASE-DURING", merchant))
                 .when().post("/api/v1/decisions");
 
         refused.then().statusCode(503)
@@ -43,11 +44,11 @@ abstract class StorageOutageContract {
                 .body(not(containsString("verdict")));
         assertThat(refused.header("X-Decision-Id")).isNull();
         assertThat(refused.header("Retry-After")).isNotNull();
-        given().when().get("/api/v1/decisions/" + recordedId).then().statusCode(503)
+        asAuditor().when().get("/api/v1/decisions/" + recordedId).then().statusCode(503)
                 .body("type", equalTo("/problems/audit-store-unavailable"));
-        given().queryParam("merchantId", merchant).when().get("/api/v1/decisions").then().statusCode(503);
-        given().when().get("/api/v1/audit/verify").then().statusCode(503);
-        given().when().get("/api/v1/audit/export").then().statusCode(503);
+        asAuditor().queryParam("merchantId", merchant).when().get("/api/v1/decisions").then().statusCode(503);
+        asAuditor().when().get("/api/v1/audit/verify").then().statusCode(503);
+        asAuditor().when().get("/api/v1/audit/export").then().statusCode(503);
         assertThat(recordsOfCase("CASE-DURING")).isZero();
         assertThat(recordsOfCase("CASE-BEFORE")).isEqualTo(1);
     }

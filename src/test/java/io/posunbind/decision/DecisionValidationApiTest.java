@@ -1,6 +1,6 @@
 package io.posunbind.decision;
 
-import static io.restassured.RestAssured.given;
+import static io.posunbind.security.TestUsers.asClient;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -17,7 +17,7 @@ class DecisionValidationApiTest {
 
     @Test
     void rejectsEveryOffendingFieldInOneProblemNamingEachPath() {
-        given().contentType(ContentType.JSON).body("""
+        asClient().contentType(ContentType.JSON).body("""
                 {
                   "reason": "SWITCH_PROVIDERS",
                   "merchant": { "merchantId": "M-1", "type": "ENTERPRISE", "riskFlags": [] },

@@ -1,6 +1,6 @@
 package io.posunbind.decision;
 
-import static io.restassured.RestAssured.given;
+import static io.posunbind.security.TestUsers.asClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ class DeterministicAnswerTest {
     }
 
     private static String post(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/decisions")
+        return asClient().contentType(ContentType.JSON).body(body).when().post("/api/v1/decisions")
                 .then().statusCode(200).extract().asString();
     }
 

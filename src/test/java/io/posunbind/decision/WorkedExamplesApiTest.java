@@ -1,6 +1,6 @@
 package io.posunbind.decision;
 
-import static io.restassured.RestAssured.given;
+import static io.posunbind.security.TestUsers.asClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -31,7 +31,7 @@ class WorkedExamplesApiTest {
     @MethodSource("examples")
     void answersTheWorkedExampleExactly(Path example) throws IOException {
         JsonNode file = RequestJson.read(Files.readString(example));
-        String answer = given().contentType(ContentType.JSON).body(file.get("request").toString())
+        String answer = asClient().contentType(ContentType.JSON).body(file.get("request").toString())
                 .when().post("/api/v1/decisions")
                 .then().statusCode(200)
                 .header("X-Decision-Id", org.hamcrest.Matchers.notNullValue())

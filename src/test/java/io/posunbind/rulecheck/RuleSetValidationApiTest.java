@@ -1,6 +1,6 @@
 package io.posunbind.rulecheck;
 
-import static io.restassured.RestAssured.given;
+import static io.posunbind.security.TestUsers.asRulesAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,7 +50,7 @@ class RuleSetValidationApiTest {
 
     @Test
     void validCandidateAnswersItsVersionAndEveryScenario() throws IOException {
-        given().contentType(ContentType.JSON).body(body(candidate()))
+        asRulesAdmin().contentType(ContentType.JSON).body(body(candidate()))
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(true))
@@ -65,7 +65,7 @@ class RuleSetValidationApiTest {
     void brokenFileAnswersTheLineAndColumnOfTheProblem() throws IOException {
         Map<String, String> files = candidate();
         files.put("fees/fees.drl", files.get("fees/fees.drl").replace("Reason.DEVICE_FAULT", "Reason.DEVICE_FAULTY"));
-        given().contentType(ContentType.JSON).body(body(files))
+        asRulesAdmin().contentType(ContentType.JSON).body(body(files))
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
@@ -80,7 +80,7 @@ class RuleSetValidationApiTest {
     void failingScenarioMakesTheCandidateInvalidAndSaysWhatDiffered() throws IOException {
         Map<String, String> files = candidate();
         files.put("fees/fees.drl", files.get("fees/fees.drl").replace("\"50.00\"", "\"60.00\""));
-        given().contentType(ContentType.JSON).body(body(files))
+        asRulesAdmin().contentType(ContentType.JSON).body(body(files))
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
@@ -93,7 +93,7 @@ class RuleSetValidationApiTest {
     void unsafeFileIsRefusedWithItsLine() throws IOException {
         Map<String, String> files = candidate();
         files.put("fees/fees.drl", files.get("fees/fees.drl").replace("insert(", "System.exit(1); insert("));
-        given().contentType(ContentType.JSON).body(body(files))
+        asRulesAdmin().contentType(ContentType.JSON).body(body(files))
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
@@ -103,7 +103,7 @@ class RuleSetValidationApiTest {
 
     @Test
     void bodyWithoutFilesIs400() {
-        given().contentType(ContentType.JSON).body("{\"label\": \"x\"}")
+        asRulesAdmin().contentType(ContentType.JSON).body("{\"label\": \"x\"}")
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -112,7 +112,7 @@ class RuleSetValidationApiTest {
 
     @Test
     void fileTextThatIsNotAStringIs400() throws IOException {
-        given().contentType(ContentType.JSON).body(body(Map.of("fees/fees.drl", 42)))
+        asRulesAdmin().contentType(ContentType.JSON).body(body(Map.of("fees/fees.drl", 42)))
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(400)
                 .body("errors[0].path", equalTo("files.fees/fees.drl"))
@@ -121,7 +121,7 @@ class RuleSetValidationApiTest {
 
     @Test
     void pathsLeavingTheRuleSetAre400() throws IOException {
-        given().contentType(ContentType.JSON).body(body(Map.of("../etc/x.drl", "", "/abs/x.drl", "")))
+        asRulesAdmin().contentType(ContentType.JSON).body(body(Map.of("../etc/x.drl", "", "/abs/x.drl", "")))
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(400)
                 .body("errors.path", hasItem("files.../etc/x.drl"))
@@ -130,7 +130,7 @@ class RuleSetValidationApiTest {
 
     @Test
     void malformedJsonIs400() {
-        given().contentType(ContentType.JSON).body("{\"files\": ")
+        asRulesAdmin().contentType(ContentType.JSON).body("{\"files\": ")
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(400)
                 .body("type", equalTo("/problems/malformed-json"));

@@ -1,5 +1,6 @@
 package io.posunbind.web;
 
+import static io.posunbind.security.TestUsers.asClient;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,7 +17,7 @@ class HttpErrorContractTest {
 
     @Test
     void malformedJsonIs400SayingWhereItBreaks() {
-        given().contentType(ContentType.JSON).body("{\"reason\": \"SWITCH_PROVIDER\",, }")
+        asClient().contentType(ContentType.JSON).body("{\"reason\": \"SWITCH_PROVIDER\",, }")
                 .when().post("/api/v1/decisions")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -26,14 +27,14 @@ class HttpErrorContractTest {
 
     @Test
     void emptyBodyIs400() {
-        given().contentType(ContentType.JSON).body("")
+        asClient().contentType(ContentType.JSON).body("")
                 .when().post("/api/v1/decisions")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void wrongContentTypeIs415() {
-        given().contentType(ContentType.TEXT).body("reason=SWITCH_PROVIDER")
+        asClient().contentType(ContentType.TEXT).body("reason=SWITCH_PROVIDER")
                 .when().post("/api/v1/decisions")
                 .then().statusCode(415)
                 .contentType("application/problem+json")
@@ -43,7 +44,7 @@ class HttpErrorContractTest {
     @Test
     void oversizedBodyIs413() {
         String big = "{\"caseId\":\"" + "x".repeat(70_000) + "\"}";
-        given().contentType(ContentType.JSON).body(big)
+        asClient().contentType(ContentType.JSON).body(big)
                 .when().post("/api/v1/decisions")
                 .then().statusCode(413)
                 .contentType("application/problem+json")

@@ -1,0 +1,35 @@
+package io.posunbind.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The packaged app's default: no users file, so it starts, stays healthy and lets no one in. */
+@QuarkusTest
+@TestProfile(NoUsersTest.WithoutUsers.class)
+class NoUsersTest {
+
+    public static class WithoutUsers implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("unbind.security.users-file", "");
+        }
+    }
+
+    @Test
+    void startsButEveryProtectedEndpointAnswers401EvenToTheDemoUsers() {
+        TestUsers.asClient().contentType("application/json").body("{}").when().post("/api/v1/decisions")
+                .then().statusCode(401).contentType("application/problem+json");
+        TestUsers.asAuditor().when().get("/api/v1/audit/verify").then().statusCode(401);
+        TestUsers.asRulesAdmin().contentType("application/json").body("{}").when().post("/api/v1/rulesets/validate")
+                .then().statusCode(401);
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
