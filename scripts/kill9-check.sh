@@ -47,13 +47,13 @@ answered=$(wc -l <"$WORK/answered.txt")
 start_app after-kill ${APP_OPTS:-}
 lost=0
 while read -r id; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/decisions/$id")
+    status=$(curl -s "${AS_AUDITOR[@]}" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/decisions/$id")
     if [ "$status" != 200 ]; then
         echo "LOST: $id answered 200 before the kill, now $status" >&2
         lost=$((lost + 1))
     fi
 done <"$WORK/answered.txt"
-verify=$(curl -s "http://127.0.0.1:$PORT/api/v1/audit/verify")
+verify=$(curl -s "${AS_AUDITOR[@]}" "http://127.0.0.1:$PORT/api/v1/audit/verify")
 recorded=$(printf '%s' "$verify" | grep -o '"recordsChecked":[0-9]*' | cut -d: -f2)
 intact=$(printf '%s' "$verify" | grep -o '"intact":[a-z]*' | cut -d: -f2)
 

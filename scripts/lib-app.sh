@@ -1,6 +1,9 @@
 # Shared by the check scripts: start and stop the packaged app. Source it; needs WORK and PORT set.
 APP_JAR=target/quarkus-app/quarkus-run.jar
 APP_PID=
+# The app runs with the demo users of config/demo-users (README, Security); curl signs in as one of them.
+AS_CLIENT=(-u client:client-demo-pw)
+AS_AUDITOR=(-u auditor:auditor-demo-pw)
 
 ensure_packaged() {
     if [ ! -f "$APP_JAR" ]; then
@@ -12,7 +15,8 @@ ensure_packaged() {
 start_app() {
     local name=$1
     shift
-    java -Dquarkus.http.port="$PORT" -Dunbind.storage.data-directory="$WORK/data" "$@" -jar "$APP_JAR" \
+    java -Dquarkus.http.port="$PORT" -Dunbind.storage.data-directory="$WORK/data" \
+        -Dunbind.security.users-file=config/demo-users "$@" -jar "$APP_JAR" \
         >"$WORK/app-$name.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 120); do
@@ -41,7 +45,7 @@ stop_app() {
 # decide BODY_FILE: posts a decision; prints the decision id when answered 200, nothing otherwise.
 decide() {
     local body
-    body=$(curl -s --max-time 10 -H 'Content-Type: application/json' --data-binary "@$1" \
+    body=$(curl -s --max-time 10 "${AS_CLIENT[@]}" -H 'Content-Type: application/json' --data-binary "@$1" \
         -w '\n%{http_code}' "http://127.0.0.1:$PORT/api/v1/decisions") || return 0
     if [ "${body##*$'\n'}" = 200 ]; then
         printf '%s\n' "$body" | head -n 1 | grep -o '"decisionId":"[^"]*"' | cut -d'"' -f4

@@ -23,7 +23,7 @@ fail() {
 }
 
 replay() {
-    curl -s -X POST "http://127.0.0.1:$PORT/api/v1/decisions/$1/replay${2:+?ruleset=$2}"
+    curl -s "${AS_AUDITOR[@]}" -X POST "http://127.0.0.1:$PORT/api/v1/decisions/$1/replay${2:+?ruleset=$2}"
 }
 
 ensure_packaged
@@ -42,7 +42,7 @@ echo "phase 1: $DECISIONS decisions recorded, app stopped"
 
 start_app second "$RULES"
 while read -r id; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/decisions/$id")
+    status=$(curl -s "${AS_AUDITOR[@]}" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/decisions/$id")
     [ "$status" = 200 ] || fail "$id is not readable after the restart ($status)"
     replay "$id" | grep -q '"identical":true' || fail "$id does not replay identical after the restart"
 done <"$WORK/ids.txt"
