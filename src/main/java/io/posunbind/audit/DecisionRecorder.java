@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.posunbind.config.UnbindConfig;
 import io.posunbind.decision.AnswerJson;
 import io.posunbind.decision.DecisionIds;
 import io.posunbind.decision.DecisionLog;
@@ -31,7 +33,9 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Records every decision before it is answered: the rule set that decided is stored first (once per version),
  * then the record is chained and committed. An Idempotency-Key is enforced by the database's unique constraint,
- * so it holds across instances and concurrent retries: the first record wins, the others answer it.
+ * so it holds across instances and concurrent retries: the first record wins, the others answer it. With group
+ * commit ({@code unbind.storage.group-commit.enabled}) concurrent records share transactions ({@link GroupCommit});
+ * each is still answered only once its own transaction has committed.
  */
 @ApplicationScoped
 public class DecisionRecorder implements DecisionLog {
@@ -40,20 +44,37 @@ public class DecisionRecorder implements DecisionLog {
     private final DecisionRecords records;
     private final RuleSetSnapshots snapshots;
     private final WriterChain chain;
+    private final GroupCommit groupCommit;
     private final Clock clock;
     private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock) {
-        this(records, snapshots, clock, DecisionIds.next(clock.instant()));
+    public DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, UnbindConfig config) {
+        this(records, snapshots, clock, DecisionIds.next(clock.instant()), groupCommit(config.storage().groupCommit()));
     }
 
-    /** A recorder writing under the given writer id; a running service makes a fresh one at every start. */
+    /** A recorder writing under the given writer id, one transaction per record. */
     public DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, String writerId) {
+        this(records, snapshots, clock, writerId, null);
+    }
+
+    /**
+     * A recorder writing under the given writer id (a running service makes a fresh one at every start), with
+     * group commit when settings are given; {@link #close()} then stops its writer thread.
+     */
+    DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, String writerId,
+                     GroupCommit.Settings groupCommit) {
         this.records = records;
         this.snapshots = snapshots;
         this.clock = clock;
         this.chain = new WriterChain(writerId, records, clock);
+        this.groupCommit = groupCommit == null ? null : new GroupCommit(chain, groupCommit);
+    }
+
+    private static GroupCommit.Settings groupCommit(UnbindConfig.GroupCommit config) {
+        return config.enabled()
+                ? new GroupCommit.Settings(config.maxBatch(), config.maxWait(), config.queueCapacity())
+                : null;
     }
 
     /** Stores the active rule set as soon as it is loaded (after ActiveRuleSet's own startup observer). */
@@ -80,7 +101,12 @@ public class DecisionRecorder implements DecisionLog {
     public DecisionResult record(DecisionToRecord decision) {
         try {
             storeSnapshot(decision.ruleSet());
-            chain.append(List.of(NewRecord.of(decision)));
+            NewRecord record = NewRecord.of(decision);
+            if (groupCommit != null) {
+                groupCommit.append(record);
+            } else {
+                chain.append(List.of(record));
+            }
             return decision.result();
         } catch (SQLException e) {
             String key = decision.idempotencyKey();
@@ -100,6 +126,19 @@ public class DecisionRecorder implements DecisionLog {
             snapshots.storeIfAbsent(ruleSet, clock.instant());
             storedVersions.add(ruleSet.version());
         }
+    }
+
+    /** Commits what is queued and stops the group-commit writer, if any. */
+    @PreDestroy
+    public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+    }
+
+    /** The group commit in use, or null when every record is its own transaction. */
+    GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     /** The id this recorder's chain is written under. */
@@ -126,6 +165,12 @@ public class DecisionRecorder implements DecisionLog {
     }
 
     private static DecisionNotRecordedException notRecorded(SQLException e) {
+        if (e instanceof GroupCommit.QueueFullException) {
+            LOG.warnf("A decision is not answered: %s", e.getMessage());
+            return new DecisionNotRecordedException("The decision could not be recorded, so it is not answered; "
+                    + "too many decisions are waiting to be recorded. Retry later (with the same Idempotency-Key).",
+                    e);
+        }
         LOG.errorf(e, "A decision could not be recorded and is not answered");
         return new DecisionNotRecordedException("The decision could not be recorded, so it is not answered; "
                 + "the audit store is unavailable. Retry later (with the same Idempotency-Key).", e);

@@ -55,6 +55,30 @@ public interface UnbindConfig {
         /** Rows read per round trip when the export or the chain verification streams the decision log. */
         @WithDefault("500")
         int fetchSize();
+
+        /** Group commit: concurrent decisions' records share one transaction. */
+        GroupCommit groupCommit();
+    }
+
+    interface GroupCommit {
+        /**
+         * Whether one writer thread commits the records of concurrent decisions together; each decision is still
+         * answered only after the transaction holding its record committed. False: one transaction per record.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most records committed in one transaction. */
+        @WithDefault("64")
+        int maxBatch();
+
+        /** How long the writer waits for more records after the first of a batch before it commits a short batch. */
+        @WithDefault("1ms")
+        java.time.Duration maxWait();
+
+        /** Most records waiting for the writer; a decision arriving when the queue is full is answered 503. */
+        @WithDefault("1024")
+        int queueCapacity();
     }
 
     interface Security {
