@@ -43,6 +43,18 @@ public class AuditStorage {
         return new RuleSetSnapshots(choice.dataSource());
     }
 
+    @Produces
+    @Singleton
+    RuleSetVersions ruleSetVersions(DataSourceChoice choice) {
+        return new RuleSetVersions(choice.dataSource());
+    }
+
+    @Produces
+    @Singleton
+    RuleSetActivations ruleSetActivations(DataSourceChoice choice) {
+        return new RuleSetActivations(choice.dataSource());
+    }
+
     /** The datasource in use and its name. */
     public record DataSourceChoice(String name, DataSource dataSource) {
     }

@@ -15,7 +15,6 @@ import io.posunbind.decision.DecisionEngine;
 import io.posunbind.decision.DecisionRequestParser;
 import io.posunbind.decision.RequestJson;
 import io.posunbind.ruleset.ActiveRuleSet;
-import io.posunbind.ruleset.CompiledRuleSet;
 import io.posunbind.ruleset.RuleFiles;
 import io.posunbind.ruleset.RuleSetCache;
 
@@ -34,21 +33,21 @@ public class ReplayService {
     private final DecisionRecords records;
     private final RuleSetSnapshots snapshots;
     private final RuleSetCache cache;
-    private final Supplier<CompiledRuleSet> active;
+    private final Supplier<String> activeVersion;
     private final Clock clock;
 
     @Inject
     public ReplayService(DecisionRecords records, RuleSetSnapshots snapshots, RuleSetCache cache,
                          ActiveRuleSet active, Clock clock) {
-        this(records, snapshots, cache, active::get, clock);
+        this(records, snapshots, cache, active::version, clock);
     }
 
     public ReplayService(DecisionRecords records, RuleSetSnapshots snapshots, RuleSetCache cache,
-                         Supplier<CompiledRuleSet> active, Clock clock) {
+                         Supplier<String> activeVersion, Clock clock) {
         this.records = records;
         this.snapshots = snapshots;
         this.cache = cache;
-        this.active = active;
+        this.activeVersion = activeVersion;
         this.clock = clock;
     }
 
@@ -59,7 +58,7 @@ public class ReplayService {
         DecisionRecord record = StoreReads.read(() -> records.find(decisionId))
                 .orElseThrow(() -> new RecordNotFoundException("No decision " + decisionId + " is recorded"));
         String version = ruleset == null || ruleset.isBlank() ? record.rulesetVersion()
-                : ACTIVE.equals(ruleset) ? active.get().version() : ruleset;
+                : ACTIVE.equals(ruleset) ? activeVersion.get() : ruleset;
         try (RuleSetCache.Lease lease = cache.lease(version, () -> stored(version))) {
             CaseFacts facts = parser.parse(RequestJson.read(record.requestBody()), record.asOf());
             DecisionAnswer replayed = engine.decide(facts, lease.ruleSet(), record.decisionId(), clock.instant());
@@ -71,7 +70,8 @@ public class ReplayService {
         }
     }
 
-    private RuleFiles stored(String version) {
+    /** The stored files of the version, checked against it; 404 when not stored, 409 when altered. */
+    RuleFiles stored(String version) {
         RuleSetSnapshot snapshot = StoreReads.read(() -> snapshots.find(version))
                 .orElseThrow(() -> new RecordNotFoundException("No rule-set version " + version + " is stored"));
         if (!snapshot.intact()) {

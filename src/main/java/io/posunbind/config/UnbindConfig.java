@@ -31,6 +31,16 @@ public interface UnbindConfig {
         /** Compiled rule-set versions kept for replays besides the active one; the least recently used go first. */
         @WithDefault("8")
         int cacheSize();
+
+        /**
+         * How often each instance reads the active version from the database and switches to it: instances sharing
+         * a database decide with a newly activated version within this interval. 0 turns it off.
+         */
+        @WithDefault("2s")
+        Duration syncInterval();
+
+        /** How often the rules directory is checked for changes, which are then reloaded; unset (default): never. */
+        Optional<Duration> watchInterval();
     }
 
     interface Decisions {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.posunbind.ruleset.ActiveRuleSet;
 import io.posunbind.ruleset.CompiledRuleSet;
+import io.posunbind.ruleset.RuleSetLease;
 
 /**
  * Decides one request: read, validate, evaluate with the active rule set (one version for the whole decision),
@@ -52,11 +53,15 @@ public class DecisionService {
         }
         Instant now = clock.instant();
         CaseFacts facts = parser.parse(request, LocalDate.ofInstant(now, clock.getZone()));
-        CompiledRuleSet ruleSet = activeRuleSet.get();
-        DecisionAnswer answer = engine.decide(facts, ruleSet, DecisionIds.next(now), now);
-        DecisionResult decided = new DecisionResult(answer, AnswerJson.bytes(answer));
-        DecisionResult standing = log.record(new DecisionToRecord(body, request, decided, ruleSet.files(),
-                requestedBy, key));
+        DecisionResult standing;
+        DecisionAnswer answer;
+        // One version decides and is recorded, even when a swap happens meanwhile: the lease keeps it alive.
+        try (RuleSetLease lease = activeRuleSet.acquire()) {
+            CompiledRuleSet ruleSet = lease.ruleSet();
+            answer = engine.decide(facts, ruleSet, DecisionIds.next(now), now);
+            DecisionResult decided = new DecisionResult(answer, AnswerJson.bytes(answer));
+            standing = log.record(new DecisionToRecord(body, request, decided, ruleSet.files(), requestedBy, key));
+        }
         if (standing.answer().decisionId().equals(answer.decisionId())) {
             metrics.decided(answer.verdict(), System.nanoTime() - start);
         }

@@ -17,12 +17,26 @@ import io.posunbind.ruleset.RuleFiles;
  * Reads {@code {"files": {"path": "text", ...}}}. Paths are relative and stay inside the rule set: no {@code ..}, no
  * leading slash or drive, no backslash, so an upload names the same files a rules directory would.
  */
-final class RuleSetUpload {
+public final class RuleSetUpload {
+    private static final int MAX_LABEL = 200;
+
+    /** A candidate to store: its files and the label it is stored under (null when none). */
+    public record Candidate(RuleFiles files, String label) {
+    }
 
     private RuleSetUpload() {
     }
 
     static RuleFiles parse(byte[] body) {
+        return parse(body, false).files();
+    }
+
+    /** Reads {@code {"files": {...}, "label": "..."}}, the body of a rule set to store. */
+    public static Candidate parseCandidate(byte[] body) {
+        return parse(body, true);
+    }
+
+    private static Candidate parse(byte[] body, boolean labelAllowed) {
         JsonNode root = RequestJson.read(body);
         JsonNode files = root.path("files");
         if (!root.isObject() || !files.isObject() || files.isEmpty()) {
@@ -45,14 +59,21 @@ final class RuleSetUpload {
             }
         }
         root.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("files")) {
-                errors.add(new FieldError(name, "unknown field; only files is accepted"));
+            if (!name.equals("files") && !(labelAllowed && name.equals("label"))) {
+                errors.add(new FieldError(name, labelAllowed ? "unknown field; only files and label are accepted"
+                        : "unknown field; only files is accepted"));
             }
         });
+        JsonNode label = root.path("label");
+        if (labelAllowed && !label.isMissingNode() && !label.isNull()
+                && (!label.isTextual() || label.asText().length() > MAX_LABEL)) {
+            errors.add(new FieldError("label", "the label must be text of at most " + MAX_LABEL + " characters"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return RuleFiles.of(texts);
+        return new Candidate(RuleFiles.of(texts), label.isTextual() && !label.asText().isBlank()
+                ? label.asText().strip() : null);
     }
 
     private static String pathProblem(String path) {

@@ -34,6 +34,16 @@ public class ValidationService {
     }
 
     public ValidationReport validate(RuleFiles files) {
+        try (CheckedRuleSet checked = check(files)) {
+            return checked.report();
+        }
+    }
+
+    /**
+     * Validates and keeps the compiled rule set when it is valid, so the caller can activate the very rule set the
+     * scenarios ran on instead of compiling it a second time. The caller owns (and closes) the result.
+     */
+    public CheckedRuleSet check(RuleFiles files) {
         List<RuleProblem> problems = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         for (Map.Entry<String, String> file : files.scenarioFiles().entrySet()) {
@@ -46,12 +56,12 @@ public class ValidationService {
         }
         problems.addAll(ScenarioCodes.unknownCodes(files, scenarios));
         List<ScenarioResult> results = new ArrayList<>();
-        try (RuleSetCheck check = validator.validate(files)) {
-            problems.addAll(0, check.problems());
-            if (check.valid()) {
-                for (Scenario scenario : scenarios) {
-                    results.add(runner.run(check.compiled(), scenario));
-                }
+        RuleSetCheck check = validator.validate(files);
+        problems.addAll(0, check.problems());
+        if (check.valid()) {
+            // One compiled rule set runs every scenario: compiling is the slow part, deciding is not.
+            for (Scenario scenario : scenarios) {
+                results.add(runner.run(check.compiled(), scenario));
             }
         }
         List<ValidationReport.Problem> errors = problems.stream().filter(RuleProblem::isError)
@@ -59,7 +69,12 @@ public class ValidationService {
         List<ValidationReport.Problem> warnings = problems.stream().filter(p -> !p.isError())
                 .map(ValidationReport.Problem::of).toList();
         ValidationReport.Scenarios outcome = ValidationReport.Scenarios.of(results);
-        return new ValidationReport(errors.isEmpty() && outcome.failed() == 0, files.version(), errors, warnings,
-                outcome);
+        ValidationReport report = new ValidationReport(errors.isEmpty() && outcome.failed() == 0, files.version(),
+                errors, warnings, outcome);
+        if (!report.valid()) {
+            check.close();
+            return new CheckedRuleSet(report, null);
+        }
+        return new CheckedRuleSet(report, check.compiled());
     }
 }

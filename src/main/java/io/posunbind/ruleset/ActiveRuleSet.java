@@ -1,54 +1,120 @@
 package io.posunbind.ruleset;
 
-import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
-import io.posunbind.config.UnbindConfig;
-import io.quarkus.runtime.StartupEvent;
 
 /**
- * The rule set that decides. Loaded from the rules directory at startup; a directory that does not compile stops
- * the startup with every problem named, so a broken rule set never decides. Readers get one immutable compiled
- * rule set for a whole decision: a swap never mixes two versions in one decision.
+ * The rule set that decides, swapped atomically. A decision takes a {@link #acquire() lease} and decides entirely
+ * with that version, however many swaps happen meanwhile. A swap never waits for decisions: the replaced rule set
+ * is released (its KIE container disposed) when the last lease on it ends. Loading and choosing the version is the
+ * lifecycle's job; this class only holds it.
  */
 @ApplicationScoped
 public class ActiveRuleSet {
-    private static final Logger LOG = Logger.getLogger(ActiveRuleSet.class);
+    private final AtomicReference<Held> current = new AtomicReference<>();
 
-    private final AtomicReference<CompiledRuleSet> current = new AtomicReference<>();
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final UnbindConfig config;
-
-    public ActiveRuleSet(UnbindConfig config) {
-        this.config = config;
+    /** A lease on the rule set deciding now. */
+    public RuleSetLease acquire() {
+        while (true) {
+            Held held = current.get();
+            if (held == null) {
+                throw new RuleSetException("No rule set is loaded yet");
+            }
+            if (held.retain()) {
+                return held.new Lease();
+            }
+            // Released between the read and the retain: a swap happened, the next read sees the new one.
+        }
     }
 
-    void onStart(@Observes StartupEvent event) {
-        Path directory = Path.of(config.rules().directory());
-        RuleFiles files = RuleFiles.readDirectory(directory);
-        CompiledRuleSet compiled = compiler.compile(files);
-        compiled.warnings().forEach(w -> LOG.warn(w.toString()));
-        current.set(compiled);
-        LOG.infof("Rule set %s loaded from %s: %d rules in %d files", compiled.version(),
-                directory.toAbsolutePath().normalize(), compiled.ruleCount(), files.ruleFiles().size());
+    /**
+     * Makes the rule set the one that decides; the one it replaces is released once its last lease ends.
+     *
+     * @return the version replaced, or null when none was loaded
+     */
+    public String swap(CompiledRuleSet next) {
+        Held previous = current.getAndSet(new Held(next));
+        if (previous == null) {
+            return null;
+        }
+        previous.release();
+        return previous.ruleSet.version();
     }
 
-    /** The rule set deciding now. */
+    /**
+     * The rule set deciding now, for its version and files. To decide with it take a lease: without one it may be
+     * released under the caller by a swap.
+     */
     public CompiledRuleSet get() {
-        CompiledRuleSet ruleSet = current.get();
-        if (ruleSet == null) {
+        Held held = current.get();
+        if (held == null) {
             throw new RuleSetException("No rule set is loaded yet");
         }
-        return ruleSet;
+        return held.ruleSet;
+    }
+
+    /** The version deciding now, or null before one is loaded. */
+    public String version() {
+        Held held = current.get();
+        return held == null ? null : held.ruleSet.version();
     }
 
     /** True once a rule set is loaded. */
     public boolean isLoaded() {
         return current.get() != null;
+    }
+
+    /** Releases the rule set at shutdown. */
+    public void clear() {
+        Held previous = current.getAndSet(null);
+        if (previous != null) {
+            previous.release();
+        }
+    }
+
+    /** A rule set with its count of users: one for being active, one per open lease. Zero means released. */
+    private static final class Held {
+        private final CompiledRuleSet ruleSet;
+        private final AtomicInteger users = new AtomicInteger(1);
+
+        Held(CompiledRuleSet ruleSet) {
+            this.ruleSet = ruleSet;
+        }
+
+        boolean retain() {
+            while (true) {
+                int n = users.get();
+                if (n == 0) {
+                    return false;
+                }
+                if (users.compareAndSet(n, n + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        void release() {
+            if (users.decrementAndGet() == 0) {
+                ruleSet.close();
+            }
+        }
+
+        final class Lease implements RuleSetLease {
+            private final AtomicInteger open = new AtomicInteger(1);
+
+            @Override
+            public CompiledRuleSet ruleSet() {
+                return ruleSet;
+            }
+
+            @Override
+            public void close() {
+                if (open.getAndSet(0) == 1) {
+                    release();
+                }
+            }
+        }
     }
 }

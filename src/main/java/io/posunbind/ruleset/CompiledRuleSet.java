@@ -27,6 +27,7 @@ public final class CompiledRuleSet implements AutoCloseable {
     private final KieContainer container;
     private final KieBase base;
     private final List<RuleProblem> warnings;
+    private final int ruleCount;
     /** Each rule's metadata, cleaned once per rule set rather than once per inserted fact. */
     private final Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
     private volatile boolean closed;
@@ -37,6 +38,7 @@ public final class CompiledRuleSet implements AutoCloseable {
         this.base = container.getKieBase();
         this.warnings = List.copyOf(warnings);
         base.getKiePackages().forEach(p -> p.getRules().forEach(r -> metadata.put(key(r), metadataOf(r))));
+        this.ruleCount = metadata.size();
     }
 
     public String version() {
@@ -54,7 +56,7 @@ public final class CompiledRuleSet implements AutoCloseable {
 
     /** Number of rules in the rule set. */
     public int ruleCount() {
-        return base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        return ruleCount;
     }
 
     /**
@@ -100,7 +102,11 @@ public final class CompiledRuleSet implements AutoCloseable {
         }
     }
 
-    /** Releases the compiled rules; the rule set cannot be used afterwards. Closing twice does nothing. */
+    /**
+     * Releases the compiled rules: the container is disposed, which drops the KIE services' reference to it (its
+     * module left the KIE repository when it was built), so nothing static keeps the rule set. It cannot be used
+     * afterwards. Closing twice does nothing.
+     */
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -13,21 +13,22 @@ import io.posunbind.config.UnbindConfig;
  * Compiled rule sets by version, for deciding again with a version that is not the active one (replay). Bounded:
  * past its capacity the least recently used version is released. A version in use is leased, and an evicted
  * version is closed only when its last lease ends. The active rule set is never held here: asking for its version
- * answers the active one itself, which the cache never closes.
+ * answers a lease on the active one itself, which the cache never closes.
  */
 @ApplicationScoped
 public class RuleSetCache {
-    private final Supplier<CompiledRuleSet> active;
+    private final Supplier<RuleSetLease> active;
     private final int capacity;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     @Inject
     public RuleSetCache(ActiveRuleSet active, UnbindConfig config) {
-        this(active::get, config.rules().cacheSize());
+        this(active::acquire, config.rules().cacheSize());
     }
 
-    public RuleSetCache(Supplier<CompiledRuleSet> active, int capacity) {
+    /** @param active leases the active rule set */
+    public RuleSetCache(Supplier<RuleSetLease> active, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("unbind.rules.cache-size must be at least 1, not " + capacity);
         }
@@ -41,10 +42,11 @@ public class RuleSetCache {
      * @param files gives the version's files when it must be compiled; their version must be the one asked for
      */
     public Lease lease(String version, Supplier<RuleFiles> files) {
-        CompiledRuleSet current = active.get();
-        if (current.version().equals(version)) {
-            return new Lease(current, null);
+        RuleSetLease current = active.get();
+        if (current.ruleSet().version().equals(version)) {
+            return new Lease(current.ruleSet(), null, current);
         }
+        current.close();
         Entry entry;
         synchronized (this) {
             entry = entries.computeIfAbsent(version, Entry::new);
@@ -52,7 +54,7 @@ public class RuleSetCache {
             evictBeyondCapacity();
         }
         try {
-            return new Lease(entry.compiled(files), entry);
+            return new Lease(entry.compiled(files), entry, null);
         } catch (RuntimeException e) {
             synchronized (this) {
                 entries.remove(version, entry);
@@ -87,13 +89,15 @@ public class RuleSetCache {
     }
 
     /** The use of one compiled rule set; closing it lets the cache release the rule set once evicted. */
-    public final class Lease implements AutoCloseable {
+    public final class Lease implements RuleSetLease {
         private final CompiledRuleSet ruleSet;
         private Entry entry;
+        private RuleSetLease activeLease;
 
-        private Lease(CompiledRuleSet ruleSet, Entry entry) {
+        private Lease(CompiledRuleSet ruleSet, Entry entry, RuleSetLease activeLease) {
             this.ruleSet = ruleSet;
             this.entry = entry;
+            this.activeLease = activeLease;
         }
 
         public CompiledRuleSet ruleSet() {
@@ -105,6 +109,10 @@ public class RuleSetCache {
             if (entry != null) {
                 release(entry);
                 entry = null;
+            }
+            if (activeLease != null) {
+                activeLease.close();
+                activeLease = null;
             }
         }
     }

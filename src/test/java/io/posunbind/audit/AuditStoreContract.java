@@ -33,6 +33,7 @@ import io.posunbind.decision.IdempotencyConflictException;
 import io.posunbind.decision.RequestJson;
 import io.posunbind.ruleset.CompiledRuleSet;
 import io.posunbind.ruleset.RuleSetCache;
+import io.posunbind.ruleset.RuleSetLease;
 
 /**
  * The audit store's behaviour, the same on every database: {@link H2AuditStoreTest} runs it on an H2 file,
@@ -77,7 +78,8 @@ abstract class AuditStoreContract {
     }
 
     ReplayService replays(CompiledRuleSet active) {
-        return new ReplayService(db.records(), db.snapshots(), new RuleSetCache(() -> active, 2), () -> active,
+        return new ReplayService(db.records(), db.snapshots(), new RuleSetCache(() -> RuleSetLease.of(active), 2),
+                active::version,
                 CLOCK);
     }
 

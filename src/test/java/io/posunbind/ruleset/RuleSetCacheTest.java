@@ -52,7 +52,7 @@ class RuleSetCacheTest {
 
     @Test
     void compilesAVersionOnceAndReleasesTheLeastRecentlyUsedPastItsCapacity() {
-        RuleSetCache cache = new RuleSetCache(() -> active, 2);
+        RuleSetCache cache = new RuleSetCache(() -> RuleSetLease.of(active), 2);
         RuleFiles a = version("A");
         RuleFiles b = version("B");
         RuleFiles c = version("C");
@@ -77,7 +77,7 @@ class RuleSetCacheTest {
 
     @Test
     void neverClosesARuleSetStillInUse() {
-        RuleSetCache cache = new RuleSetCache(() -> active, 1);
+        RuleSetCache cache = new RuleSetCache(() -> RuleSetLease.of(active), 1);
         RuleFiles a = version("A");
         RuleFiles b = version("B");
 
@@ -93,7 +93,7 @@ class RuleSetCacheTest {
 
     @Test
     void answersTheActiveRuleSetForItsVersionWithoutHoldingOrClosingIt() {
-        RuleSetCache cache = new RuleSetCache(() -> active, 1);
+        RuleSetCache cache = new RuleSetCache(() -> RuleSetLease.of(active), 1);
 
         try (RuleSetCache.Lease lease = cache.lease(active.version(), () -> {
             throw new AssertionError("the active version is never compiled again");
@@ -110,7 +110,7 @@ class RuleSetCacheTest {
 
     @Test
     void refusesFilesOfAnotherVersion() {
-        RuleSetCache cache = new RuleSetCache(() -> active, 1);
+        RuleSetCache cache = new RuleSetCache(() -> RuleSetLease.of(active), 1);
 
         assertThatThrownBy(() -> cache.lease(version("A").version(), () -> version("B")))
                 .isInstanceOf(RuleSetException.class).hasMessageContaining("are version");

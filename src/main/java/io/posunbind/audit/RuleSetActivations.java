@@ -1,0 +1,85 @@
+package io.posunbind.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * The ruleset_activation table: every activation in order, append-only. The latest row is the active version of
+ * every instance sharing the database; a rollback is one more row naming an older version.
+ */
+public class RuleSetActivations {
+    private static final String COLUMNS = "activation_id, version, activated_at, activated_by, instance_id, reason";
+
+    private final DataSource dataSource;
+
+    public RuleSetActivations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Appends the activation (its id is the database's) and answers it as stored. */
+    public Activation append(String version, java.time.Instant at, String by, String instanceId, String reason)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO ruleset_activation (version, "
+                     + "activated_at, activated_by, instance_id, reason) VALUES (?, ?, ?, ?, ?)",
+                     new String[] {"activation_id"})) {
+            insert.setString(1, version);
+            insert.setObject(2, at.atOffset(ZoneOffset.UTC));
+            insert.setString(3, by);
+            insert.setString(4, instanceId);
+            insert.setString(5, reason);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return new Activation(keys.getLong(1), version, at, by, instanceId, reason);
+            }
+        }
+    }
+
+    /** The latest activation: the version that decides. Empty before the first one. */
+    public Optional<Activation> latest() throws SQLException {
+        List<Activation> last = query("SELECT " + COLUMNS + " FROM ruleset_activation "
+                + "ORDER BY activation_id DESC LIMIT 1");
+        return last.stream().findFirst();
+    }
+
+    /** True when the version was ever activated. */
+    public boolean everActivated(String version) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT 1 FROM ruleset_activation WHERE version = ? "
+                     + "LIMIT 1")) {
+            q.setString(1, version);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The latest activations, newest first. */
+    public List<Activation> recent(int limit) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM ruleset_activation ORDER BY activation_id DESC LIMIT "
+                + Math.max(1, limit));
+    }
+
+    private List<Activation> query(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement(sql);
+             ResultSet rs = q.executeQuery()) {
+            List<Activation> activations = new ArrayList<>();
+            while (rs.next()) {
+                activations.add(new Activation(rs.getLong("activation_id"), rs.getString("version"),
+                        RuleSetVersions.instant(rs, "activated_at"), rs.getString("activated_by"),
+                        rs.getString("instance_id"), rs.getString("reason")));
+            }
+            return activations;
+        }
+    }
+}

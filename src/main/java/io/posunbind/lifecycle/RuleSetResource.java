@@ -1,0 +1,93 @@
+package io.posunbind.lifecycle;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The rule-set versions: list, read, store, activate, reload. HTTP in, one service call, HTTP out. */
+@Path("/api/v1/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSetResource {
+    private final RuleSetCatalog catalog;
+    private final RuleSetLifecycle lifecycle;
+
+    public RuleSetResource(RuleSetCatalog catalog, RuleSetLifecycle lifecycle) {
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+    }
+
+    static String principal(SecurityContext security) {
+        return security == null || security.getUserPrincipal() == null ? ""
+                : security.getUserPrincipal().getName();
+    }
+
+    @GET
+    @Operation(summary = "List the stored rule-set versions, newest first")
+    public Map<String, List<RuleSetView>> list() {
+        return Map.of("items", catalog.list());
+    }
+
+    @GET
+    @Path("active")
+    @Operation(summary = "The version deciding on this instance, with its files")
+    public RuleSetView active() {
+        return catalog.active();
+    }
+
+    @GET
+    @Path("{version}")
+    @Operation(summary = "One stored version, with its files")
+    @APIResponse(responseCode = "404", description = "No such version is stored")
+    public RuleSetView version(@PathParam("version") String version) {
+        return catalog.get(version);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store a candidate rule set",
+            description = "Body: {\"files\": {\"path\": \"text\"}, \"label\": \"...\"}. Stored as an immutable "
+                    + "version when it compiles, passes the safety lint and every scenario; activates nothing.")
+    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "200", description = "This version was stored before; nothing changed")
+    @APIResponse(responseCode = "422", description = "It does not pass validation; errors name file, line and "
+            + "column, and every failed scenario")
+    public Response store(byte[] body, @Context SecurityContext security) {
+        RuleSetLifecycle.Stored stored = lifecycle.upload(body, principal(security));
+        RuleSetView view = catalog.get(stored.version().version());
+        RuleSetView summary = new RuleSetView(view.version(), view.createdAt(), view.activatedAt(), view.active(),
+                view.source(), view.createdBy(), view.label(), view.fileCount(), view.validation(), null);
+        return stored.created()
+                ? Response.created(URI.create("/api/v1/rulesets/" + summary.version())).entity(summary).build()
+                : Response.ok(summary).build();
+    }
+
+    @POST
+    @Path("{version}/activate")
+    @Operation(summary = "Make a stored version the one that decides; activating an older one rolls back")
+    @APIResponse(responseCode = "404", description = "No such version is stored")
+    public ActivationResult activate(@PathParam("version") String version, @Context SecurityContext security) {
+        return lifecycle.activate(version, principal(security));
+    }
+
+    @POST
+    @Path("reload")
+    @Operation(summary = "Read the rules directory again; a changed directory becomes the active version")
+    @APIResponse(responseCode = "422", description = "The directory does not pass validation; nothing changed")
+    public ActivationResult reload(@Context SecurityContext security) {
+        return lifecycle.reload(principal(security), RuleSetLifecycle.RELOAD);
+    }
+}
