@@ -14,8 +14,9 @@ CREATE TABLE ruleset_version (
     file_count  INTEGER                  NOT NULL,
     validation  TEXT                     NOT NULL, -- JSON: valid, scenariosPassed, scenariosFailed, warnings
     CONSTRAINT ruleset_version_pk PRIMARY KEY (version),
-    CONSTRAINT ruleset_version_files_fk FOREIGN KEY (version) REFERENCES ruleset_snapshot (version),
-    CONSTRAINT ruleset_version_source_ck CHECK (source IN ('directory', 'upload'))
+    CONSTRAINT ruleset_version_files_fk FOREIGN KEY (version) REFERENCES ruleset_snapshot (version)
+    -- No CHECK on source: H2 2.x binds a CHECK constraint's IN list to the session that created it, and fails
+    -- every insert once that (migration) connection is closed.
 );
 
 -- One row per activation, in order. The latest row names the version every instance decides with.
