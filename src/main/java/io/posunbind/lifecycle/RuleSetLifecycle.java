@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -48,14 +49,20 @@ public class RuleSetLifecycle {
     private final ReentrantLock changes = new ReentrantLock();
     private volatile String directoryVersion;
 
+    @Inject
     public RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
                             DecisionRecorder recorder, Clock clock, UnbindConfig config) {
+        this(active, store, validation, recorder, clock, Path.of(config.rules().directory()));
+    }
+
+    RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
+                     DecisionRecorder recorder, Clock clock, Path directory) {
         this.active = active;
         this.store = store;
         this.validation = validation;
         this.recorder = recorder;
         this.clock = clock;
-        this.directory = Path.of(config.rules().directory());
+        this.directory = directory;
     }
 
     /** Validates and stores an uploaded candidate; activates nothing. */

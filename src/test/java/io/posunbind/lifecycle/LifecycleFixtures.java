@@ -1,6 +1,7 @@
 package io.posunbind.lifecycle;
 
-import static io.restassured.RestAssured.given;
+import static io.posunbind.security.TestUsers.asClient;
+import static io.posunbind.security.TestUsers.asRulesAdmin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +99,7 @@ final class LifecycleFixtures {
     }
 
     static Response upload(Map<String, String> files, String label) {
-        return given().contentType(ContentType.JSON).body(body(files, label)).when().post("/api/v1/rulesets");
+        return asRulesAdmin().contentType(ContentType.JSON).body(body(files, label)).when().post("/api/v1/rulesets");
     }
 
     /** Stores the files (or finds them stored) and answers their version. */
@@ -111,11 +112,11 @@ final class LifecycleFixtures {
     }
 
     static Response activate(String version) {
-        return given().when().post("/api/v1/rulesets/" + version + "/activate");
+        return asRulesAdmin().when().post("/api/v1/rulesets/" + version + "/activate");
     }
 
     static Response decide() {
-        return given().contentType(ContentType.JSON).body(REQUEST).when().post("/api/v1/decisions");
+        return asClient().contentType(ContentType.JSON).body(REQUEST).when().post("/api/v1/decisions");
     }
 
     static String read(Path file) {

@@ -2,9 +2,6 @@ package io.posunbind.lifecycle;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -15,7 +12,6 @@ import io.posunbind.audit.RuleSetActivations;
 import io.posunbind.audit.RuleSetSnapshots;
 import io.posunbind.audit.RuleSetStore;
 import io.posunbind.audit.RuleSetVersions;
-import io.posunbind.config.UnbindConfig;
 import io.posunbind.rulecheck.CheckedRuleSet;
 import io.posunbind.rulecheck.ValidationService;
 import io.posunbind.ruleset.ActiveRuleSet;
@@ -41,7 +37,7 @@ final class LifecycleInstance implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         lifecycle = new RuleSetLifecycle(active, store, counting,
                 new DecisionRecorder(new DecisionRecords(dataSource), snapshots, clock, instanceId), clock,
-                config(rules));
+                rules);
     }
 
     /** Starts as the service does: chooses the rule set to decide with. */
@@ -53,60 +49,5 @@ final class LifecycleInstance implements AutoCloseable {
     @Override
     public void close() {
         active.clear();
-    }
-
-    static UnbindConfig config(Path rules) {
-        UnbindConfig.Rules ruleSettings = new UnbindConfig.Rules() {
-            @Override
-            public String directory() {
-                return rules.toString();
-            }
-
-            @Override
-            public int maxUploadBytes() {
-                return 1 << 20;
-            }
-
-            @Override
-            public int cacheSize() {
-                return 2;
-            }
-
-            @Override
-            public Duration syncInterval() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public Optional<Duration> watchInterval() {
-                return Optional.empty();
-            }
-        };
-        return new UnbindConfig() {
-            @Override
-            public Rules rules() {
-                return ruleSettings;
-            }
-
-            @Override
-            public Decisions decisions() {
-                return new Decisions() {
-                    @Override
-                    public ZoneId zone() {
-                        return ZoneId.of("UTC");
-                    }
-
-                    @Override
-                    public int maxBodyBytes() {
-                        return 65536;
-                    }
-                };
-            }
-
-            @Override
-            public Storage storage() {
-                throw new UnsupportedOperationException("not used by the lifecycle");
-            }
-        };
     }
 }

@@ -6,6 +6,8 @@ import static io.posunbind.lifecycle.LifecycleFixtures.stored;
 import static io.posunbind.lifecycle.LifecycleFixtures.upload;
 import static io.posunbind.lifecycle.LifecycleFixtures.withFee;
 import static io.posunbind.lifecycle.LifecycleFixtures.writeDirectory;
+import static io.posunbind.security.TestUsers.asAuditor;
+import static io.posunbind.security.TestUsers.asRulesAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -31,7 +33,7 @@ class RuleSetApiTest {
     @AfterEach
     void restoreTheDirectory() {
         writeDirectory(withFee("10.00"));
-        given().when().post("/api/v1/rulesets/reload").then().statusCode(200);
+        asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(200);
     }
 
     static String handlingFee(JsonPath answer) {
@@ -40,7 +42,7 @@ class RuleSetApiTest {
 
     @Test
     void theDirectoryIsStoredAndActiveAtStartupWithItsFiles() {
-        JsonPath active = given().when().get("/api/v1/rulesets/active").then().statusCode(200).extract().jsonPath();
+        JsonPath active = asAuditor().when().get("/api/v1/rulesets/active").then().statusCode(200).extract().jsonPath();
 
         assertThat(active.getString("version")).startsWith("sha256:");
         assertThat(active.getBoolean("active")).isTrue();
@@ -56,7 +58,7 @@ class RuleSetApiTest {
 
     @Test
     void storesAValidCandidateWithItsLabelAndActivatesNothing() {
-        String before = given().when().get("/api/v1/rulesets/active").path("version");
+        String before = asAuditor().when().get("/api/v1/rulesets/active").path("version");
         Map<String, String> files = withFee("11.00");
 
         String version = upload(files, "handling 11.00").then().statusCode(201)
@@ -68,13 +70,13 @@ class RuleSetApiTest {
                 .extract().path("version");
 
         upload(files, "again").then().statusCode(200).body("label", equalTo("handling 11.00"));
-        given().when().get("/api/v1/rulesets/" + version).then().statusCode(200)
+        asAuditor().when().get("/api/v1/rulesets/" + version).then().statusCode(200)
                 .body("files.'fees/handling.drl'", containsString("\"11.00\""))
                 .body("activatedAt", equalTo(null));
-        given().when().get("/api/v1/rulesets").then().statusCode(200)
+        asAuditor().when().get("/api/v1/rulesets").then().statusCode(200)
                 .body("items.version", hasItem(version))
                 .body("items[0].createdAt", notNullValue());
-        assertThat(given().when().get("/api/v1/rulesets/active").<String>path("version")).isEqualTo(before);
+        assertThat(asAuditor().when().get("/api/v1/rulesets/active").<String>path("version")).isEqualTo(before);
     }
 
     @Test
@@ -91,7 +93,7 @@ class RuleSetApiTest {
                 .extract().path("detail");
 
         assertThat(version).contains("1 error(s)");
-        given().when().get("/api/v1/rulesets").then().body("items.label", org.hamcrest.Matchers.not(hasItem(
+        asAuditor().when().get("/api/v1/rulesets").then().body("items.label", org.hamcrest.Matchers.not(hasItem(
                 "broken")));
     }
 
@@ -104,13 +106,13 @@ class RuleSetApiTest {
                 .body("errors[0].path", equalTo("fees/handling.scenarios.json › Switching provider costs the "
                         + "handling fee"))
                 .body("errors[0].message", containsString("HANDLING"));
-        given().when().get("/api/v1/rulesets/" + io.posunbind.ruleset.RuleFiles.of(files).version())
+        asAuditor().when().get("/api/v1/rulesets/" + io.posunbind.ruleset.RuleFiles.of(files).version())
                 .then().statusCode(404);
     }
 
     @Test
     void activatingAVersionMakesItDecideAndActivatingTheOldOneRollsBack() {
-        String original = given().when().get("/api/v1/rulesets/active").path("version");
+        String original = asAuditor().when().get("/api/v1/rulesets/active").path("version");
         String candidate = stored(withFee("25.00"));
 
         activate(candidate).then().statusCode(200)
@@ -126,8 +128,23 @@ class RuleSetApiTest {
         JsonPath rolledBack = decide().then().statusCode(200).extract().jsonPath();
         assertThat(rolledBack.getString("rulesetVersion")).isEqualTo(original);
         assertThat(handlingFee(rolledBack)).isEqualTo("10.0");
-        given().when().get("/api/v1/rulesets/" + candidate).then().body("activatedAt", notNullValue())
+        asAuditor().when().get("/api/v1/rulesets/" + candidate).then().body("activatedAt", notNullValue())
                 .body("active", equalTo(false));
+    }
+
+    @Test
+    void onlyRulesAdminsChangeRuleSetsAuditorsReadThemAndWhoDidWhatIsRecorded() {
+        String original = asAuditor().when().get("/api/v1/rulesets/active").path("version");
+        String candidate = upload(withFee("14.00"), null).then().statusCode(201)
+                .body("createdBy", equalTo("admin")).extract().path("version");
+
+        asAuditor().when().post("/api/v1/rulesets/" + candidate + "/activate").then().statusCode(403);
+        given().when().post("/api/v1/rulesets/reload").then().statusCode(401);
+        io.posunbind.security.TestUsers.asClient().when().get("/api/v1/rulesets").then().statusCode(403);
+        asAuditor().when().get("/api/v1/rulesets/" + candidate).then().statusCode(200);
+
+        activate(candidate).then().statusCode(200).body("activatedBy", equalTo("admin"));
+        activate(original).then().statusCode(200);
     }
 
     @Test
@@ -139,30 +156,30 @@ class RuleSetApiTest {
     void reloadMakesAChangedDirectoryTheActiveVersionAndAnUnchangedOneChangesNothing() {
         writeDirectory(withFee("30.00"));
 
-        String version = given().when().post("/api/v1/rulesets/reload").then().statusCode(200)
+        String version = asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).extract().path("version");
-        given().when().post("/api/v1/rulesets/reload").then().statusCode(200)
+        asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(200)
                 .body("changed", equalTo(false)).body("version", equalTo(version));
 
         JsonPath answer = decide().then().statusCode(200).extract().jsonPath();
         assertThat(answer.getString("rulesetVersion")).isEqualTo(version);
         assertThat(handlingFee(answer)).isEqualTo("30.0");
-        given().when().get("/api/v1/rulesets/" + version).then().body("source", equalTo("directory"));
+        asAuditor().when().get("/api/v1/rulesets/" + version).then().body("source", equalTo("directory"));
     }
 
     @Test
     void reloadingABrokenDirectoryIs422AndTheLastGoodSetKeepsDeciding() {
-        String before = given().when().get("/api/v1/rulesets/active").path("version");
+        String before = asAuditor().when().get("/api/v1/rulesets/active").path("version");
         Map<String, String> broken = withFee("40.00");
         broken.put("fees/handling.drl", broken.get("fees/handling.drl").replace("insert(", "System.exit(1); insert("));
         writeDirectory(broken);
 
-        given().when().post("/api/v1/rulesets/reload").then().statusCode(422)
+        asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(422)
                 .body("errors.path", hasItem("fees/handling.drl:10:5"))
                 .body("errors.message", hasItem(containsString("`System` is not allowed")));
 
-        assertThat(given().when().get("/api/v1/rulesets/active").<String>path("version")).isEqualTo(before);
-        List<String> versions = given().when().get("/api/v1/rulesets").path("items.version");
+        assertThat(asAuditor().when().get("/api/v1/rulesets/active").<String>path("version")).isEqualTo(before);
+        List<String> versions = asAuditor().when().get("/api/v1/rulesets").path("items.version");
         assertThat(versions).doesNotContain(io.posunbind.ruleset.RuleFiles.of(broken).version());
         assertThat(decide().then().statusCode(200).extract().<String>path("rulesetVersion")).isEqualTo(before);
     }
