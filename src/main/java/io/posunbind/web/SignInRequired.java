@@ -6,18 +6,28 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The one 401 answer: a problem body and the challenge that tells the client how to sign in. */
+/**
+ * The one 401 answer: a problem body and the challenges that tell the client how to sign in: Basic always, Bearer
+ * too when OIDC tokens are accepted.
+ */
 @ApplicationScoped
 class SignInRequired {
-    private final String challenge;
+    private final String realm;
+    private final boolean bearer;
 
-    SignInRequired(@ConfigProperty(name = "quarkus.http.auth.realm", defaultValue = "pos-unbind") String realm) {
-        this.challenge = "Basic realm=\"" + realm + "\", charset=\"UTF-8\"";
+    SignInRequired(@ConfigProperty(name = "quarkus.http.auth.realm", defaultValue = "pos-unbind") String realm,
+                   @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean bearer) {
+        this.realm = realm;
+        this.bearer = bearer;
     }
 
     Response response(String detail) {
-        return Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401, detail).toResponse())
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .build();
+        Response.ResponseBuilder answer = Response.fromResponse(
+                Problem.of("unauthorized", "Unauthorized", 401, detail).toResponse());
+        answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
+        if (bearer) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"");
+        }
+        return answer.build();
     }
 }

@@ -38,6 +38,12 @@ class AuthenticationApiTest {
     }
 
     @Test
+    void aBearerTokenIs401WhileOidcIsOff() {
+        assertUnauthorized(given().header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+                .when().get("/api/v1/audit/verify"));
+    }
+
+    @Test
     void theWrongRoleIs403Problem() {
         Response refused = asClient().when().get("/api/v1/audit/verify");
 
