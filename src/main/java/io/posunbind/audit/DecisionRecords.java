@@ -116,6 +116,28 @@ public class DecisionRecords {
         }
     }
 
+    /** The ids of the newest {@code limit} records recorded in [from, to) (either bound may be null), newest first. */
+    public List<String> newestIds(Instant from, Instant to, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT decision_id FROM decision_record WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        condition(sql, args, "recorded_at >= ?", utc(from));
+        condition(sql, args, "recorded_at < ?", utc(to));
+        sql.append(" ORDER BY recorded_at DESC, decision_id DESC LIMIT ?");
+        args.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                q.setObject(i + 1, args.get(i));
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     /** Streams the records recorded in [from, to) (either bound may be null), oldest first. */
     public void forEachRecorded(Instant from, Instant to, int fetchSize, RowHandler handler) throws Exception {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE 1 = 1");

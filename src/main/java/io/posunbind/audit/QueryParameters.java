@@ -51,6 +51,16 @@ final class QueryParameters {
         return range;
     }
 
+    /** The recorded decisions a simulation replays: [from, to) (either may be null), the newest {@code limit}. */
+    static SimulationScope simulation(String from, String to, String limit, ZoneId zone) {
+        QueryParameters p = new QueryParameters(zone);
+        SimulationScope scope = new SimulationScope(p.from(from), p.to(to),
+                p.limit(limit, SimulationScope.DEFAULT_LIMIT, SimulationScope.MAX_LIMIT));
+        p.checkRange(scope.from(), scope.to());
+        p.throwIfAny();
+        return scope;
+    }
+
     static String cursorAfter(DecisionSummary last) {
         String position = CURSOR_PREFIX + last.recordedAt().getEpochSecond() + "|" + last.recordedAt().getNano()
                 + "|" + last.decisionId();
@@ -100,20 +110,23 @@ final class QueryParameters {
     }
 
     private int limit(String value) {
+        return limit(value, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    private int limit(String value, int byDefault, int max) {
         if (text(value) == null) {
-            return DEFAULT_LIMIT;
+            return byDefault;
         }
         try {
             int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value
-                + "'"));
-        return DEFAULT_LIMIT;
+        errors.add(new FieldError("limit", "must be a whole number from 1 to " + max + ", not '" + value + "'"));
+        return byDefault;
     }
 
     private DecisionFilter.Position cursor(String value) {

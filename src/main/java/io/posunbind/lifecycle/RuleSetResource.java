@@ -1,22 +1,28 @@
 package io.posunbind.lifecycle;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.posunbind.audit.RecordNotFoundException;
+import io.posunbind.audit.SimulationScope;
+import io.posunbind.config.UnbindConfig;
 import io.posunbind.security.CurrentUser;
 import io.posunbind.security.Roles;
 
@@ -29,12 +35,17 @@ import io.posunbind.security.Roles;
 public class RuleSetResource {
     private final RuleSetCatalog catalog;
     private final RuleSetLifecycle lifecycle;
+    private final Simulations simulations;
     private final CurrentUser user;
+    private final ZoneId zone;
 
-    public RuleSetResource(RuleSetCatalog catalog, RuleSetLifecycle lifecycle, CurrentUser user) {
+    public RuleSetResource(RuleSetCatalog catalog, RuleSetLifecycle lifecycle, Simulations simulations,
+                           CurrentUser user, UnbindConfig config) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
+        this.simulations = simulations;
         this.user = user;
+        this.zone = config.decisions().zone();
     }
 
     @GET
@@ -88,6 +99,38 @@ public class RuleSetResource {
     @APIResponse(responseCode = "404", description = "No such version is stored")
     public ActivationResult activate(@PathParam("version") String version) {
         return lifecycle.activate(version, user.name());
+    }
+
+    @POST
+    @Path("{version}/simulate")
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Backtest a version over recorded decisions",
+            description = "Decides the recorded decisions again under the version (recorded between from and to, "
+                    + "the newest limit of them; default 1000) and counts how many would change verdict, fees or "
+                    + "steps, by finding, fee and step code, listing each changed decision. Answers 200 with the "
+                    + "report when done within wait seconds (default 10), else 202 with the simulation to poll.")
+    @APIResponse(responseCode = "200", description = "Done: the report is in result")
+    @APIResponse(responseCode = "202", description = "Still running: poll the Location")
+    @APIResponse(responseCode = "404", description = "No such version is stored")
+    public Response simulate(@PathParam("version") String version, @QueryParam("from") String from,
+                             @QueryParam("to") String to, @QueryParam("limit") String limit,
+                             @QueryParam("wait") @DefaultValue("10") int wait) {
+        Simulations.Simulation simulation = simulations.start(version, SimulationScope.of(from, to, limit, zone));
+        if (simulation.await(Math.max(0, Math.min(wait, 60)) * 1000L)) {
+            return Response.ok(simulation.view()).build();
+        }
+        return Response.accepted(simulation.view())
+                .location(URI.create("/api/v1/rulesets/simulations/" + simulation.id())).build();
+    }
+
+    @GET
+    @Path("simulations/{id}")
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "A simulation's progress, and its report once done (kept in memory on this instance)")
+    @APIResponse(responseCode = "404", description = "No such simulation on this instance")
+    public SimulationView simulation(@PathParam("id") String id) {
+        return simulations.find(id).map(Simulations.Simulation::view)
+                .orElseThrow(() -> new RecordNotFoundException("No simulation " + id + " is known on this instance"));
     }
 
     @POST
