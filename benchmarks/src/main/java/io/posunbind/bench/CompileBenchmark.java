@@ -14,11 +14,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.posunbind.rulecheck.ValidationReport;
+import io.posunbind.rulecheck.ValidationService;
 import io.posunbind.ruleset.CompiledRuleSet;
 import io.posunbind.ruleset.RuleFiles;
 import io.posunbind.ruleset.RuleSetCompiler;
 
-/** Compiling the rule set at run time, as startup and a reload do: policy v1 and a rule set ten times its size. */
+/**
+ * Policy v1 and a rule set ten times its size: compiling at run time as startup and a reload do (safety lint,
+ * checks and the executable-model compiler), and validating a candidate as {@code POST /api/v1/rulesets/validate}
+ * and the command line do (the same, then every scenario).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -30,6 +36,7 @@ public class CompileBenchmark {
     public int ruleSetSize;
 
     private RuleFiles files;
+    private final ValidationService validation = new ValidationService();
 
     @Setup
     public void setUp() {
@@ -41,5 +48,10 @@ public class CompileBenchmark {
         try (CompiledRuleSet compiled = new RuleSetCompiler().compile(files)) {
             return compiled.ruleCount();
         }
+    }
+
+    @Benchmark
+    public ValidationReport validate() {
+        return validation.validate(files);
     }
 }

@@ -1,7 +1,10 @@
 package io.posunbind.bench;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.posunbind.decision.CaseFacts;
 import io.posunbind.decision.DecisionAnswer;
 import io.posunbind.decision.DecisionEngine;
+import io.posunbind.facts.Verdict;
 import io.posunbind.reference.ReferencePolicyV1;
 import io.posunbind.ruleset.CompiledRuleSet;
 import io.posunbind.ruleset.RuleSetCompiler;
@@ -53,6 +57,13 @@ public class DecisionBenchmark {
     public void setUp() {
         cases = Corpus.cases();
         rules = new RuleSetCompiler().compile(ScaledRuleSet.of(Corpus.shippedRules(), ruleSetSize));
+        Map<Verdict, Long> mix = cases.stream().collect(Collectors.groupingBy(
+                c -> engine.decide(c, rules, "mix", Instant.EPOCH).verdict(), () -> new EnumMap<>(Verdict.class),
+                Collectors.counting()));
+        if (mix.size() != Verdict.values().length) {
+            throw new IllegalStateException("the corpus must cover every verdict, it covers only " + mix);
+        }
+        System.err.println("corpus: " + cases.size() + " distinct cases, verdicts " + mix);
     }
 
     @TearDown(Level.Trial)

@@ -10,7 +10,9 @@ import io.posunbind.ruleset.RuleFiles;
 /**
  * A rule set N times the size of policy v1: every rule file but the verdict's copied N-1 times under new package
  * and rule names. The copies fire on the same cases as the originals, so the engine does N times the matching and
- * firing work; the verdict rules stay single so each decision still has one verdict.
+ * firing work; the verdict rules stay single so each decision still has one verdict. The other files (scenarios,
+ * data, docs) are kept once, so validating the scaled set runs policy v1's scenarios (fees and refunds, inserted N
+ * times, then no longer add up, so those scenarios fail: the timing is what counts here).
  */
 final class ScaledRuleSet {
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
@@ -20,7 +22,7 @@ final class ScaledRuleSet {
     }
 
     static RuleFiles of(RuleFiles base, int factor) {
-        Map<String, String> files = new TreeMap<>(base.ruleFiles());
+        Map<String, String> files = new TreeMap<>(base.files());
         for (int copy = 2; copy <= factor; copy++) {
             for (Map.Entry<String, String> file : base.ruleFiles().entrySet()) {
                 if (file.getKey().startsWith("verdict/")) {

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Startup of the packaged app to its first decision (docs/benchmarks.md): from the moment the java process is
+# started to the first POST /api/v1/decisions answered 200 (compiling the rules, migrating and opening the audit
+# store, storing the rule-set snapshot included), on a fresh H2 directory and on a fresh PostgreSQL database;
+# the median of $RUNS starts each.
+#
+#   benchmarks/startup.sh   (env: PORT=18302 RUNS=5 DBS="h2 postgresql" PGHOST=127.0.0.1 PGUSER=postgres
+#                            APP_OPTS="-Dkey=value ..."; the app must be packaged: ./mvnw -B package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18302}
+RUNS=${RUNS:-5}
+DBS=${DBS:-h2 postgresql}
+PGHOST=${PGHOST:-127.0.0.1}
+PGUSER=${PGUSER:-postgres}
+WORK=$(mktemp -d)
+APP_JAR=target/quarkus-app/quarkus-run.jar
+PID=
+PG_DB=
+cleanup() {
+    if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+    if [ -n "$PG_DB" ]; then dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$PG_DB" || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
+BODY=src/test/resources/audit/request.json
+
+# one_start DB: prints the milliseconds from starting java to the first decision answered 200 (runs in a subshell:
+# it stops its own app and drops its own database)
+one_start() {
+    local db=$1 start status
+    rm -rf "$WORK/data"
+    local env=()
+    if [ "$db" = postgresql ]; then
+        PG_DB=unbind_startup_$$
+        dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$PG_DB"
+        createdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
+        env=(UNBIND_STORAGE_KIND=postgresql
+             QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB"
+             QUARKUS_DATASOURCE_POSTGRESQL_USERNAME="$PGUSER")
+    fi
+    start=$(date +%s%N)
+    # shellcheck disable=SC2086
+    env "${env[@]}" java -Dquarkus.http.port="$PORT" -Dunbind.storage.data-directory="$WORK/data" \
+        -Dunbind.security.users-file=config/demo-users ${APP_OPTS:-} -jar "$APP_JAR" >"$WORK/app.log" 2>&1 &
+    PID=$!
+    while true; do
+        status=$(curl -s -o /dev/null -w '%{http_code}' -u client:client-demo-pw \
+            -H 'Content-Type: application/json' --data-binary "@$BODY" \
+            "http://127.0.0.1:$PORT/api/v1/decisions" || true)
+        if [ "$status" = 200 ]; then
+            echo $((($(date +%s%N) - start) / 1000000))
+            break
+        fi
+        if ! kill -0 "$PID" 2>/dev/null; then
+            echo "the app exited during startup; see $WORK/app.log" >&2
+            cat "$WORK/app.log" >&2
+            exit 1
+        fi
+        if [ $((($(date +%s%N) - start) / 1000000000)) -gt 60 ]; then
+            echo "no decision after 60 s" >&2
+            kill "$PID"
+            exit 1
+        fi
+        sleep 0.02
+    done
+    kill "$PID"
+    wait "$PID" 2>/dev/null || true
+    PID=
+    if [ -n "$PG_DB" ]; then
+        dropdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
+        PG_DB=
+    fi
+}
+
+for db in $DBS; do
+    times=()
+    for _ in $(seq 1 "$RUNS"); do
+        times+=("$(one_start "$db")")
+    done
+    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+    median=$(printf '%s\n' "$sorted" | sed -n "$(((RUNS + 1) / 2))p")
+    echo "startup to first decision, $db: median ${median} ms of ${RUNS} (all: $(echo "$sorted" | tr '\n' ' '))" \
+        "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
