@@ -51,6 +51,13 @@ public interface UnbindConfig {
         /** Largest decision request body accepted, in bytes; larger bodies are answered 413. */
         @WithDefault("65536")
         int maxBodyBytes();
+
+        /**
+         * Decision requests let in at once; one more is answered 503 with Retry-After at once rather than queued,
+         * so a flood is refused instead of piling up.
+         */
+        @WithDefault("16")
+        int maxConcurrent();
     }
 
     interface Storage {

@@ -1,0 +1,53 @@
+package io.posunbind.web;
+
+import static io.posunbind.security.TestUsers.asAuditor;
+import static io.posunbind.security.TestUsers.asClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A flood of decisions is refused at once with 503 and Retry-After, and the gate opens again as answers end. */
+@QuarkusTest
+class DecisionGateTest {
+    @Inject
+    DecisionGate gate;
+
+    @Test
+    void whenEveryPermitIsTakenADecisionIs503WithRetryAfterAndOthersEndpointsStillAnswer() throws Exception {
+        String request = Files.readString(Path.of("src/test/resources/audit/request.json"));
+        int taken = gate.takeAll();
+        try {
+            assertThat(taken).isEqualTo(16);
+            asClient().contentType(ContentType.JSON).body(request).when().post("/api/v1/decisions")
+                    .then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+                    .header("Retry-After", "1")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body("type", equalTo("/problems/too-busy"));
+            asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200);
+        } finally {
+            gate.release(taken);
+        }
+        asClient().contentType(ContentType.JSON).body(request).when().post("/api/v1/decisions")
+                .then().statusCode(200);
+        assertThat(gate.available()).as("every permit back once the answers ended").isEqualTo(16);
+    }
+
+    @Test
+    void refusedAndFailedDecisionsGiveTheirPermitBack() {
+        for (int i = 0; i < 40; i++) {
+            asClient().contentType(ContentType.JSON).body("{").when().post("/api/v1/decisions").then().statusCode(400);
+            asAuditor().contentType(ContentType.JSON).body("{}").when().post("/api/v1/decisions")
+                    .then().statusCode(403);
+        }
+        assertThat(gate.available()).isEqualTo(16);
+    }
+}
