@@ -24,7 +24,10 @@ final class FieldValues {
         this.errors = errors;
     }
 
-    /** A string of at most {@code maxLength} characters without control characters; blank only if allowed. */
+    /**
+     * A string of at most {@code maxLength} characters, without control characters or unpaired surrogates; blank
+     * only if allowed.
+     */
     String text(JsonNode value, String path, int maxLength, boolean blankAllowed) {
         if (!value.isTextual()) {
             return fail(path, "must be a JSON string");
@@ -38,6 +41,9 @@ final class FieldValues {
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
             return fail(path, "must not contain control characters such as line breaks or tabs");
+        }
+        if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            return fail(path, "must be Unicode text; a \\uD800 to \\uDFFF escape must be half of a pair");
         }
         return text;
     }
