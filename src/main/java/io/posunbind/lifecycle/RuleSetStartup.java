@@ -45,6 +45,16 @@ public class RuleSetStartup {
         try {
             files = RuleFiles.readDirectory(lifecycle.directory());
             lifecycle.rememberDirectoryVersion(files.version());
+            if (latest.isPresent() && !latest.get().version().equals(files.version())
+                    && lifecycle.store().everActivated(files.version())) {
+                // The database's later activation decides: the directory is not even compiled.
+                startOnLatest(latest.get());
+                LOG.warnf("The rules directory holds %s, which was active before; version %s, activated later "
+                        + "(at %s), decides. POST /api/v1/rulesets/reload makes the directory's version active "
+                        + "again.", files.version(), latest.get().version(), latest.get().activatedAt());
+                logActive();
+                return;
+            }
             fromDirectory = lifecycle.validatedFromDirectory(files, "");
         } catch (RuleSetRejectedException | RuleSetException e) {
             String problems = e instanceof RuleSetRejectedException rejected ? Reports.describe(rejected.report())
@@ -61,17 +71,15 @@ public class RuleSetStartup {
                     latest.get().version(), latest.get().activatedAt(), problems);
             return;
         }
-        if (latest.isEmpty() || !lifecycle.store().everActivated(files.version())) {
-            lifecycle.activate(fromDirectory, "", RuleSetLifecycle.STARTUP);
-        } else if (latest.get().version().equals(files.version())) {
+        if (latest.isPresent() && latest.get().version().equals(files.version())) {
             lifecycle.use(fromDirectory);
         } else {
-            fromDirectory.close();
-            startOnLatest(latest.get());
-            LOG.warnf("The rules directory holds %s, which was active before; version %s, activated later (at %s), "
-                    + "decides. POST /api/v1/rulesets/reload makes the directory's version active again.",
-                    files.version(), latest.get().version(), latest.get().activatedAt());
+            lifecycle.activate(fromDirectory, "", RuleSetLifecycle.STARTUP);
         }
+        logActive();
+    }
+
+    private void logActive() {
         CompiledRuleSet ruleSet = lifecycle.active().get();
         ruleSet.warnings().forEach(w -> LOG.warn(w.toString()));
         LOG.infof("Rule set %s decides: %d rules", ruleSet.version(), ruleSet.ruleCount());
