@@ -1,6 +1,7 @@
 package io.posunbind.lifecycle;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -29,19 +31,26 @@ public class RuleSetPolling {
     private static final Logger LOG = Logger.getLogger(RuleSetPolling.class);
 
     private final RuleSetLifecycle lifecycle;
-    private final UnbindConfig.Rules config;
+    private final Duration syncInterval;
+    private final Optional<Duration> watchInterval;
     private ScheduledExecutorService timer;
 
+    @Inject
     public RuleSetPolling(RuleSetLifecycle lifecycle, UnbindConfig config) {
+        this(lifecycle, config.rules().syncInterval(), config.rules().watchInterval());
+    }
+
+    RuleSetPolling(RuleSetLifecycle lifecycle, Duration syncInterval, Optional<Duration> watchInterval) {
         this.lifecycle = lifecycle;
-        this.config = config.rules();
+        this.syncInterval = syncInterval;
+        this.watchInterval = watchInterval;
     }
 
     /** Starts after the rule set is chosen (RuleSetStartup observes at the default priority). */
     void onStart(@Observes @Priority(4000) StartupEvent event) {
-        Duration sync = config.syncInterval();
+        Duration sync = syncInterval;
         boolean syncing = !sync.isZero() && !sync.isNegative();
-        boolean watching = config.watchInterval().isPresent();
+        boolean watching = watchInterval.isPresent();
         if (!syncing && !watching) {
             return;
         }
@@ -53,10 +62,10 @@ public class RuleSetPolling {
         if (syncing) {
             timer.scheduleWithFixedDelay(this::sync, sync.toMillis(), sync.toMillis(), TimeUnit.MILLISECONDS);
         }
-        config.watchInterval().ifPresent(watch -> timer.scheduleWithFixedDelay(this::watch, watch.toMillis(),
+        watchInterval.ifPresent(watch -> timer.scheduleWithFixedDelay(this::watch, watch.toMillis(),
                 watch.toMillis(), TimeUnit.MILLISECONDS));
         LOG.infof("Rule-set sync every %s, directory watch %s", syncing ? sync : "off",
-                config.watchInterval().map(Duration::toString).orElse("off"));
+                watchInterval.map(Duration::toString).orElse("off"));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -70,7 +79,7 @@ public class RuleSetPolling {
             lifecycle.followStore();
         } catch (RuntimeException e) {
             LOG.warnf("Could not check the database for a newly activated rule set (tried again in %s): %s",
-                    config.syncInterval(), e.getMessage());
+                    syncInterval, e.getMessage());
         }
     }
 

@@ -145,4 +145,32 @@ class RuleSetStartupTest {
             assertThat(b.lifecycle.followStore()).isFalse();
         }
     }
+
+    @Test
+    void theDirectoryWatchReloadsAChangeIgnoresABrokenOneAndNeverUndoesAnActivation() throws IOException {
+        try (LifecycleInstance instance = instance("a").start()) {
+            String ten = instance.active.version();
+            RuleSetPolling watch = new RuleSetPolling(instance.lifecycle, java.time.Duration.ZERO,
+                    java.util.Optional.of(java.time.Duration.ofSeconds(1)));
+            watch.watch();
+            assertThat(instance.active.version()).as("an unchanged directory changes nothing").isEqualTo(ten);
+
+            write(LifecycleFixtures.withFee("30.00"));
+            watch.watch();
+            String thirty = RuleFiles.of(LifecycleFixtures.withFee("30.00")).version();
+            assertThat(instance.active.version()).isEqualTo(thirty);
+            assertThat(instance.store.latestActivation()).get()
+                    .satisfies(a -> assertThat(a.reason()).isEqualTo("watch"));
+
+            write(broken());
+            watch.watch();
+            assertThat(instance.active.version()).as("a broken change leaves the last good set").isEqualTo(thirty);
+
+            write(LifecycleFixtures.withFee("30.00"));
+            watch.watch();
+            instance.lifecycle.activate(ten, "officer");
+            watch.watch();
+            assertThat(instance.active.version()).as("the watch does not undo a rollback").isEqualTo(ten);
+        }
+    }
 }
