@@ -7,7 +7,8 @@
 # containers and KIE bases (jcmd GC.class_histogram). Also times one validation over HTTP and from the command line.
 # Prints the figures; exits 1 if a reload fails or the live containers grow.
 #
-#   scripts/reload-heap-check.sh   (env: PORT=18210 RELOADS=100 KEEP=1 keeps the work directory)
+#   scripts/reload-heap-check.sh   (env: PORT=18210 RELOADS=100 KEEP=1 keeps the work directory;
+#                                   JVM_OPTS="-XX:SoftRefLRUPolicyMSPerMB=0" clears soft references at every GC)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18210}
@@ -49,7 +50,8 @@ ensure_packaged
 cp -r rules "$WORK/rules"
 cp "$WORK/rules/fees/fees.drl" "$WORK/fees-a.drl"
 { cat "$WORK/fees-a.drl"; echo "// reload-heap-check: the same rules, another version"; } >"$WORK/fees-b.drl"
-start_app heap -Dunbind.rules.directory="$WORK/rules" -Xmx512m
+# shellcheck disable=SC2086
+start_app heap -Dunbind.rules.directory="$WORK/rules" -Xmx512m ${JVM_OPTS:-}
 
 # One round of each version first, so both are stored (validated once) and the classes are loaded.
 for variant in b a; do
