@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Startup of the packaged app to its first decision (docs/benchmarks.md): from the moment the java process is
-# started to the first POST /api/v1/decisions answered 200 (compiling the rules, migrating and opening the audit
-# store, storing the rule-set snapshot included), on a fresh H2 directory and on a fresh PostgreSQL database;
-# the median of $RUNS starts each.
+# started to the first POST /api/v1/decisions answered 200, on H2 and on PostgreSQL, two kinds of start each:
+#   first   - a fresh store (new H2 directory, new database): migrations, and the rules directory's version is new,
+#             so it is validated (every scenario run) and stored before it is activated;
+#   restart - the same store again: the version is stored already, so it is only compiled.
+# Prints the median of $RUNS starts of each kind.
 #
 #   benchmarks/startup.sh   (env: PORT=18302 RUNS=5 DBS="h2 postgresql" PGHOST=127.0.0.1 PGUSER=postgres
 #                            APP_OPTS="-Dkey=value ..."; the app must be packaged: ./mvnw -B package -DskipTests)
@@ -19,23 +21,27 @@ PID=
 PG_DB=
 cleanup() {
     if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-    if [ -n "$PG_DB" ]; then dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$PG_DB" || true; fi
+    dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "unbind_startup_$$" 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 [ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
 BODY=src/test/resources/audit/request.json
 
-# one_start DB: prints the milliseconds from starting java to the first decision answered 200 (runs in a subshell:
+# one_start DB KIND: prints the milliseconds from starting java to the first decision answered 200 (runs in a subshell:
 # it stops its own app and drops its own database)
 one_start() {
-    local db=$1 start status
-    rm -rf "$WORK/data"
+    local db=$1 kind=$2 start status
     local env=()
+    if [ "$kind" = first ]; then
+        rm -rf "$WORK/data"
+    fi
     if [ "$db" = postgresql ]; then
         PG_DB=unbind_startup_$$
-        dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$PG_DB"
-        createdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
+        if [ "$kind" = first ]; then
+            dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$PG_DB" 2>/dev/null
+            createdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
+        fi
         env=(UNBIND_STORAGE_KIND=postgresql
              QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB"
              QUARKUS_DATASOURCE_POSTGRESQL_USERNAME="$PGUSER")
@@ -68,19 +74,28 @@ one_start() {
     kill "$PID"
     wait "$PID" 2>/dev/null || true
     PID=
-    if [ -n "$PG_DB" ]; then
-        dropdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
-        PG_DB=
-    fi
+}
+
+# summarize DB KIND MS...: prints the median and every value
+summarize() {
+    local db=$1 kind=$2 sorted median
+    shift 2
+    sorted=$(printf '%s\n' "$@" | sort -n)
+    median=$(printf '%s\n' "$sorted" | sed -n "$((($# + 1) / 2))p")
+    echo "startup to first decision, $db, $kind start: median ${median} ms of $# (all: $(echo "$sorted" | tr '\n' ' '))" \
+        "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 for db in $DBS; do
-    times=()
+    first=()
+    restart=()
     for _ in $(seq 1 "$RUNS"); do
-        times+=("$(one_start "$db")")
+        first+=("$(one_start "$db" first)")
+        restart+=("$(one_start "$db" restart)")
     done
-    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-    median=$(printf '%s\n' "$sorted" | sed -n "$(((RUNS + 1) / 2))p")
-    echo "startup to first decision, $db: median ${median} ms of ${RUNS} (all: $(echo "$sorted" | tr '\n' ' '))" \
-        "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    if [ "$db" = postgresql ]; then
+        dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "unbind_startup_$$" 2>/dev/null
+    fi
+    summarize "$db" first "${first[@]}"
+    summarize "$db" restart "${restart[@]}"
 done

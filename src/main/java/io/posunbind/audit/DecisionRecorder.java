@@ -17,6 +17,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.posunbind.config.UnbindConfig;
 import io.posunbind.decision.AnswerJson;
 import io.posunbind.decision.DecisionIds;
@@ -49,8 +52,18 @@ public class DecisionRecorder implements DecisionLog {
     private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, UnbindConfig config) {
+    public DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, UnbindConfig config,
+                            MeterRegistry registry) {
         this(records, snapshots, clock, DecisionIds.next(clock.instant()), groupCommit(config.storage().groupCommit()));
+        if (groupCommit != null) {
+            GroupCommit writer = groupCommit;
+            FunctionCounter.builder("unbind.audit.commits", writer, GroupCommit::transactions)
+                    .description("Transactions the group-commit writer committed or tried").register(registry);
+            FunctionCounter.builder("unbind.audit.records.committed", writer, GroupCommit::recordsCommitted)
+                    .description("Decision records committed by the group-commit writer").register(registry);
+            Gauge.builder("unbind.audit.queue", writer, GroupCommit::waiting)
+                    .description("Decision records waiting for the group-commit writer").register(registry);
+        }
     }
 
     /** A recorder writing under the given writer id, one transaction per record. */
