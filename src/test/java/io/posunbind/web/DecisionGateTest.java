@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -21,12 +23,15 @@ class DecisionGateTest {
     @Inject
     DecisionGate gate;
 
+    @ConfigProperty(name = "unbind.decisions.max-concurrent")
+    int maxConcurrent;
+
     @Test
     void whenEveryPermitIsTakenADecisionIs503WithRetryAfterAndOthersEndpointsStillAnswer() throws Exception {
         String request = Files.readString(Path.of("src/test/resources/audit/request.json"));
         int taken = gate.takeAll();
         try {
-            assertThat(taken).isEqualTo(16);
+            assertThat(taken).isEqualTo(maxConcurrent).isEqualTo(64);
             asClient().contentType(ContentType.JSON).body(request).when().post("/api/v1/decisions")
                     .then().statusCode(503).contentType(Problem.MEDIA_TYPE)
                     .header("Retry-After", "1")
@@ -38,7 +43,7 @@ class DecisionGateTest {
         }
         asClient().contentType(ContentType.JSON).body(request).when().post("/api/v1/decisions")
                 .then().statusCode(200);
-        assertThat(gate.available()).as("every permit back once the answers ended").isEqualTo(16);
+        assertThat(gate.available()).as("every permit back once the answers ended").isEqualTo(maxConcurrent);
     }
 
     @Test
@@ -48,6 +53,6 @@ class DecisionGateTest {
             asAuditor().contentType(ContentType.JSON).body("{}").when().post("/api/v1/decisions")
                     .then().statusCode(403);
         }
-        assertThat(gate.available()).isEqualTo(16);
+        assertThat(gate.available()).isEqualTo(maxConcurrent);
     }
 }
