@@ -7,8 +7,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.posunbind.config.UnbindConfig;
 
 /**
- * Refuses a body whose declared length is over the limit before reading it. The HTTP layer's own hard limit
- * (quarkus.http.limits.max-body-size) stays as the backstop for bodies that declare no length.
+ * Refuses a body whose declared length is over the limit before reading it, and a body that declares no length
+ * (chunked) as soon as it has read past the limit. The HTTP layer's own hard limit (quarkus.http.limits.max-body-size)
+ * stays as the backstop.
  */
 public class BodySizeFilter {
     private final UnbindConfig config;
@@ -25,6 +26,9 @@ public class BodySizeFilter {
         if (request.getLength() > limit) {
             throw new PayloadTooLargeException("The body has " + request.getLength()
                     + " bytes; at most " + limit + " are accepted");
+        }
+        if (request.getLength() < 0 && request.hasEntity()) {
+            request.setEntityStream(new LimitedBody(request.getEntityStream(), limit));
         }
     }
 }

@@ -2,13 +2,24 @@ package io.posunbind.web;
 
 import static io.posunbind.security.TestUsers.asClient;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import org.junit.jupiter.api.Test;
 
+import io.posunbind.security.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** Bad HTTP (not bad fields) gets a clear problem answer, never a stack trace. */
@@ -49,6 +60,41 @@ class HttpErrorContractTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", containsString("at most 65536"));
+    }
+
+    @Test
+    void aBodyThatDeclaresNoLengthIsHeldToTheSameLimit() throws Exception {
+        HttpResponse<String> answer = postChunked(100_000);
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":413").contains("at most 65536");
+    }
+
+    /**
+     * Past the HTTP layer's own 1 MiB backstop the answer is 413 too. It may have no body: when the bytes arrive
+     * faster than the endpoint reads them, the HTTP layer answers and closes before the endpoint's counter trips.
+     */
+    @Test
+    void aHugeBodyThatDeclaresNoLengthIs413WithNothingOfTheInsides() throws Exception {
+        HttpResponse<String> answer = postChunked(2_000_000);
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).satisfiesAnyOf(body -> assertThat(body).isEmpty(),
+                body -> assertThat(body).contains("\"status\":413").doesNotContain("Exception"));
+    }
+
+    /** Posts {@code size} bytes of JSON-looking text as a stream of unknown length, so it goes chunked. */
+    private static HttpResponse<String> postChunked(int size) throws Exception {
+        byte[] body = ("{\"caseId\":\"" + "x".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                        + "/api/v1/decisions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (TestUsers.CLIENT + ":client-demo-pw").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
