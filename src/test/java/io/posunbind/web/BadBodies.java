@@ -1,23 +1,16 @@
 package io.posunbind.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.posunbind.decision.RequestJson;
@@ -36,55 +29,40 @@ final class BadBodies {
     }
 
     private static final Path REQUEST = Path.of("src/test/resources/audit/request.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    private static final String STRUCTURAL = "{}[]:,\"";
-    private static final List<String> REQUIRED = List.of("reason", "merchant", "merchant.merchantId",
-            "merchant.type", "merchant.regulatoryHold", "terminal", "terminal.serialNumber", "terminal.ownership",
-            "terminal.registeredToMerchant", "terminal.tamperSuspected", "terminal.deposit", "terminal.deposit.amount",
-            "contract", "contract.status", "contract.startDate", "contract.termMonths", "contract.monthlyFee",
-            "account", "account.balance", "account.unsettledTransactions", "account.openChargebacks",
-            "account.openChargebackAmount", "account.settlementAccountVerified",
-            "account.settlementAccountChangeRequested", "dataWipe", "dataWipe.level", "dataWipe.keysZeroized",
-            "dataWipe.verified", "dataWipe.disposition", "newProvider.licensedAcquirer");
-    /** Code points that make text hard: accents, CJK, emoji (surrogate pairs), RTL, zero-width, combining marks. */
-    private static final int[] UNICODE = {0xE9, 0x00DF, 0x4E2D, 0x6587, 0x1F600, 0x1F4A9, 0x202E, 0x200B, 0xFEFF,
-        0x0301, 0x0627, 0x05D0, 0x10FFFF, 0xFFFD, 0x2028, 0x2029, 0x1D11E};
 
-    private final Random random;
-    private final ObjectNode valid;
-    private final String compact;
-    private final List<String> leaves = new ArrayList<>();
+    private final BadText text;
+    private final BadTrees trees;
 
     BadBodies(long seed) {
-        this.random = new Random(seed);
+        Random random = new Random(seed);
         try {
-            this.valid = (ObjectNode) RequestJson.read(Files.readString(REQUEST));
-            this.compact = JSON.writeValueAsString(valid);
+            ObjectNode valid = (ObjectNode) RequestJson.read(Files.readString(REQUEST));
+            String compact = new ObjectMapper().writeValueAsString(valid);
+            this.text = new BadText(random, compact);
+            this.trees = new BadTrees(random, valid, compact);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        collectLeaves(valid, "");
     }
 
     /** The whole corpus: every kind, in a fixed order, each kind a fixed number of times. */
     List<Body> corpus() {
         List<Body> corpus = new ArrayList<>();
-        add(corpus, "truncated", 60, this::truncated);
-        add(corpus, "broken-structure", 60, this::brokenStructure);
-        add(corpus, "wrong-type", 100, this::wrongType);
-        add(corpus, "missing-required", REQUIRED.size(), this::missingRequired);
-        add(corpus, "bad-value", 50, this::badValue);
-        add(corpus, "bad-number", 40, this::badNumber);
-        add(corpus, "too-long-string", 30, this::tooLongString);
-        add(corpus, "oversized-body", 6, this::oversizedBody);
-        add(corpus, "deeply-nested", 40, this::deeplyNested);
-        add(corpus, "unicode-heavy", 80, this::unicodeHeavy);
-        add(corpus, "invalid-utf8", 30, this::invalidUtf8);
-        add(corpus, "duplicate-key", 20, this::duplicateKey);
-        add(corpus, "unknown-field", 30, this::unknownField);
-        add(corpus, "not-a-request", 20, this::notARequest);
-        add(corpus, "too-many-list-entries", 10, this::tooManyListEntries);
+        add(corpus, "truncated", 60, text::truncated);
+        add(corpus, "broken-structure", 60, text::brokenStructure);
+        add(corpus, "wrong-type", 100, trees::wrongType);
+        add(corpus, "missing-required", BadTrees.REQUIRED.size(), trees::missingRequired);
+        add(corpus, "bad-value", 50, trees::badValue);
+        add(corpus, "bad-number", 40, trees::badNumber);
+        add(corpus, "too-long-string", 30, trees::tooLongString);
+        add(corpus, "oversized-body", 6, trees::oversizedBody);
+        add(corpus, "deeply-nested", 40, text::deeplyNested);
+        add(corpus, "unicode-heavy", 80, trees::unicodeHeavy);
+        add(corpus, "invalid-utf8", 30, text::invalidUtf8);
+        add(corpus, "duplicate-key", 20, text::duplicateKey);
+        add(corpus, "unknown-field", 30, trees::unknownField);
+        add(corpus, "not-a-request", 20, text::notARequest);
+        add(corpus, "too-many-list-entries", 10, trees::tooManyListEntries);
         return corpus;
     }
 
@@ -94,252 +72,7 @@ final class BadBodies {
         }
     }
 
-    private byte[] truncated() {
-        return utf8(compact.substring(0, 1 + random.nextInt(compact.length() - 1)));
-    }
-
-    private byte[] brokenStructure() {
-        StringBuilder text = new StringBuilder(compact);
-        int at;
-        do {
-            at = random.nextInt(text.length());
-        } while (STRUCTURAL.indexOf(text.charAt(at)) < 0);
-        if (random.nextBoolean()) {
-            text.deleteCharAt(at);
-        } else {
-            char other;
-            do {
-                other = STRUCTURAL.charAt(random.nextInt(STRUCTURAL.length()));
-            } while (other == text.charAt(at));
-            text.setCharAt(at, other);
-        }
-        return utf8(text.toString());
-    }
-
-    private byte[] wrongType() {
-        ObjectNode copy = valid.deepCopy();
-        String path = leaves.get(random.nextInt(leaves.size()));
-        JsonNode old = at(copy, path);
-        List<JsonNode> others = new ArrayList<>(List.of(NODES.objectNode(), NODES.arrayNode(),
-                NODES.arrayNode().add("x"), NODES.booleanNode(true)));
-        if (old.isTextual()) {
-            others.add(NODES.numberNode(12345));
-            others.remove(NODES.arrayNode().add("x"));
-        } else if (old.isNumber()) {
-            others.add(NODES.textNode(old.asText()));
-            others.add(NODES.textNode("abc"));
-        } else if (old.isBoolean()) {
-            others.set(3, NODES.textNode(old.asText()));
-            others.add(NODES.numberNode(old.asBoolean() ? 1 : 0));
-        } else if (old.isArray()) {
-            others.set(1, NODES.textNode("UNBIND_APPLICATION"));
-            others.set(2, NODES.numberNode(1));
-        } else if (old.isNull()) {
-            others.remove(NODES.arrayNode().add("x"));
-        }
-        return write(replace(copy, path, others.get(random.nextInt(others.size()))));
-    }
-
-    private int missingCursor;
-
-    private byte[] missingRequired() {
-        ObjectNode copy = valid.deepCopy();
-        String path = REQUIRED.get(missingCursor++ % REQUIRED.size());
-        int dot = path.lastIndexOf('.');
-        ObjectNode parent = dot < 0 ? copy : (ObjectNode) at(copy, path.substring(0, dot));
-        parent.remove(path.substring(dot + 1));
-        return write(copy);
-    }
-
-    private byte[] badValue() {
-        ObjectNode copy = valid.deepCopy();
-        Map<String, List<JsonNode>> bad = Map.of(
-                "reason", List.of(NODES.textNode("switch_provider"), NODES.textNode(""),
-                        NODES.textNode("SWITCH PROVIDER"), NODES.textNode("SWITCH_PROVIDER ")),
-                "asOf", List.of(NODES.textNode("2026-02-30"), NODES.textNode("26/11/2026"), NODES.textNode("today"),
-                        NODES.textNode("2026-11-26T10:00:00Z")),
-                "contract.termMonths", List.of(NODES.numberNode(0), NODES.numberNode(601), NODES.numberNode(-24)),
-                "contract.startDate", List.of(NODES.textNode("2025-13-01"), NODES.textNode("")),
-                "account.unsettledTransactions", List.of(NODES.numberNode(-1), NODES.numberNode(2_000_000_000L)),
-                "merchant.riskFlags", List.of(NODES.arrayNode().add("FRAUD"), NODES.arrayNode().add((String) null)),
-                "documents", List.of(NODES.arrayNode().add("UNBIND_APPLICATION").add("UNBIND_APPLICATION")),
-                "dataWipe.level", List.of(NODES.textNode("clear"), NODES.textNode("WIPE")),
-                "merchant.merchantId", List.of(NODES.textNode(""), NODES.textNode("   ")),
-                "caseId", List.of(NODES.textNode("CASE\u0000"), NODES.textNode("line\nbreak"),
-                        NODES.textNode("tab\there")));
-        List<String> paths = new ArrayList<>(bad.keySet());
-        paths.sort(null);
-        String path = paths.get(random.nextInt(paths.size()));
-        List<JsonNode> values = bad.get(path);
-        return write(replace(copy, path, values.get(random.nextInt(values.size()))));
-    }
-
-    private byte[] badNumber() {
-        List<String> amounts = List.of("account.balance", "terminal.deposit.amount", "contract.monthlyFee",
-                "account.openChargebackAmount", "newProvider.uptimeSlaPercent", "contract.termMonths");
-        List<String> numbers = List.of("1e999999", "-1e999999", "1E400", "1e-400", "NaN", "Infinity", "-Infinity",
-                "0x10", "01", "1.", ".5", "+1", "--1", "1.0001", "-0.0001", "12345678901234567890123456789012345678901",
-                "99999999999999999999.99", "1e", "1_000");
-        String path = amounts.get(random.nextInt(amounts.size()));
-        String number = numbers.get(random.nextInt(numbers.size()));
-        String marker = "\"__NUMBER__\"";
-        return utf8(writeText(replace(valid.deepCopy(), path, NODES.textNode("__NUMBER__"))).replace(marker, number));
-    }
-
-    private byte[] tooLongString() {
-        List<String[]> fields = List.of(new String[] {"caseId", "64"}, new String[] {"merchant.merchantId", "128"},
-                new String[] {"terminal.serialNumber", "128"}, new String[] {"newProvider.name", "128"},
-                new String[] {"dataWipe.certificateId", "128"});
-        String[] field = fields.get(random.nextInt(fields.size()));
-        int length = Integer.parseInt(field[1]) + 1 + random.nextInt(4000);
-        StringBuilder text = new StringBuilder();
-        while (text.codePointCount(0, text.length()) < length) {
-            text.appendCodePoint(random.nextBoolean() ? 'A' + random.nextInt(26) : UNICODE[random.nextInt(8)]);
-        }
-        return write(replace(valid.deepCopy(), field[0], NODES.textNode(text.toString())));
-    }
-
-    private byte[] oversizedBody() {
-        ObjectNode copy = valid.deepCopy();
-        copy.put("caseId", "x".repeat(65_536 + random.nextInt(200_000)));
-        return write(copy);
-    }
-
-    private byte[] deeplyNested() {
-        int depth = 31 + random.nextInt(3000);
-        return switch (random.nextInt(4)) {
-            case 0 -> utf8("[".repeat(depth) + "]".repeat(depth));
-            case 1 -> utf8("{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
-            case 2 -> utf8(compact.replace("\"riskFlags\":[]",
-                    "\"riskFlags\":" + "[".repeat(depth) + "]".repeat(depth)));
-            default -> utf8(compact.replace("\"documents\":", "\"documents\":" + "[".repeat(depth))
-                    .replace("\"BUSINESS_LICENSE\"]", "\"BUSINESS_LICENSE\"]" + "]".repeat(depth)));
-        };
-    }
-
-    private byte[] unicodeHeavy() {
-        ObjectNode copy = valid.deepCopy();
-        String noise = unicodeNoise(1 + random.nextInt(40));
-        switch (random.nextInt(6)) {
-            case 5 -> {
-                // A lone surrogate is no Unicode character; JSON can still spell one as an escape.
-                String[] lone = {"\\uD800", "\\uDFFF", "\\uD83D", "x\\uDE00y"};
-                String escape = lone[random.nextInt(lone.length)];
-                return utf8(random.nextBoolean() ? compact.replace("\"CASE-2026-0001\"", "\"CASE" + escape + "\"")
-                        : compact.replace("{\"caseId\"", "{\"key" + escape + "\":1,\"caseId\""));
-            }
-            case 0 -> copy.put("reason", "SWITCH_PROVIDER" + noise);
-            case 1 -> ((ObjectNode) copy.get("merchant")).put("type", noise);
-            case 2 -> copy.put(noise, "unknown field named in unicode");
-            case 3 -> copy.put("caseId", noise + "\u0007");
-            default -> ((ArrayNode) copy.get("documents")).add(noise);
-        }
-        return write(copy);
-    }
-
-    private byte[] invalidUtf8() {
-        byte[][] broken = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE2, (byte) 0x82},
-            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-            {(byte) 0xFE, (byte) 0xFF}};
-        byte[] bad = broken[random.nextInt(broken.length)];
-        String[] fields = {"\"CASE-2026-0001\"", "\"SWITCH_PROVIDER\"", "\"M-100200\"", "\"ENTERPRISE\""};
-        String field = fields[random.nextInt(fields.length)];
-        int at = compact.indexOf(field) + 1 + random.nextInt(field.length() - 2);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(utf8(compact.substring(0, at)));
-        out.writeBytes(bad);
-        out.writeBytes(utf8(compact.substring(at)));
-        return out.toByteArray();
-    }
-
-    private byte[] duplicateKey() {
-        String[] keys = {"\"reason\":\"SWITCH_PROVIDER\"", "\"merchantId\":\"M-100200\"", "\"termMonths\":24",
-            "\"verified\":false", "\"balance\":0.00"};
-        String key = keys[random.nextInt(keys.length)];
-        String name = key.substring(0, key.indexOf(':') + 1);
-        String again = name + (random.nextBoolean() ? key.substring(name.length()) : "null");
-        return utf8(compact.replace(key, key + "," + again));
-    }
-
-    private byte[] unknownField() {
-        ObjectNode copy = valid.deepCopy();
-        List<String> objects = List.of("", "merchant", "terminal", "terminal.deposit", "contract",
-                "contract.earlyTermination", "account", "dataWipe", "newProvider");
-        String path = objects.get(random.nextInt(objects.size()));
-        ObjectNode target = path.isEmpty() ? copy : (ObjectNode) at(copy, path);
-        String[] names = {"caseID", "reasons", "merchantID", "__proto__", "constructor", "$where", "amount ",
-            "regulatory_hold", "x", "Merchant"};
-        target.put(names[random.nextInt(names.length)] + (random.nextBoolean() ? "" : unicodeNoise(2)), true);
-        return write(copy);
-    }
-
-    private int notARequestCursor;
-
-    private byte[] notARequest() {
-        String[] bodies = {"", " ", "[]", "\"text\"", "1", "null", "true", "{}", "[" + compact + "]",
-            compact + compact, compact + ",", compact + "]", "{\"reason\":\"SWITCH_PROVIDER\"}", "<xml/>",
-            "reason=SWITCH_PROVIDER", "{'reason':'SWITCH_PROVIDER'}", "// comment\n" + compact,
-            "/* c */" + compact, "\u0000", "{\"a\":1,}"};
-        return utf8(bodies[notARequestCursor++ % bodies.length]);
-    }
-
-    private byte[] tooManyListEntries() {
-        ObjectNode copy = valid.deepCopy();
-        ArrayNode documents = copy.putArray("documents");
-        for (int i = 0, n = 15 + random.nextInt(2000); i < n; i++) {
-            documents.add("UNBIND_APPLICATION");
-        }
-        return write(copy);
-    }
-
-    private String unicodeNoise(int codePoints) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < codePoints; i++) {
-            text.appendCodePoint(UNICODE[random.nextInt(UNICODE.length)]);
-        }
-        return text.toString();
-    }
-
-    private void collectLeaves(JsonNode node, String path) {
-        if (!path.isEmpty()) {
-            leaves.add(path);
-        }
-        if (node.isObject()) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                collectLeaves(node.get(name), path.isEmpty() ? name : path + "." + name);
-            }
-        }
-    }
-
-    private static JsonNode at(JsonNode root, String path) {
-        JsonNode node = root;
-        for (String part : path.split("\\.")) {
-            node = node.get(part);
-        }
-        return node;
-    }
-
-    private static ObjectNode replace(ObjectNode root, String path, JsonNode value) {
-        int dot = path.lastIndexOf('.');
-        ObjectNode parent = dot < 0 ? root : (ObjectNode) at(root, path.substring(0, dot));
-        parent.set(path.substring(dot + 1), value);
-        return root;
-    }
-
-    private static byte[] write(JsonNode node) {
-        return utf8(writeText(node));
-    }
-
-    private static String writeText(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] utf8(String text) {
+    static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }
