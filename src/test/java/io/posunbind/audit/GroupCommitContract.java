@@ -4,6 +4,7 @@ import static io.posunbind.audit.AuditFixtures.decideAndRecord;
 import static io.posunbind.audit.AuditFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -12,12 +13,12 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -217,12 +218,9 @@ abstract class GroupCommitContract {
         return futures;
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 10 s for the decisions to queue").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void waitUntil(Callable<Boolean> condition) {
+        await("the decisions to queue").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(condition);
     }
 
     /**
