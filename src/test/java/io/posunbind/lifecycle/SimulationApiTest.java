@@ -63,7 +63,8 @@ class SimulationApiTest {
     void reportsExactlyTheDecisionsWhoseFeeTheCandidateChanges() {
         String candidate = stored(withFee("12.00"));
 
-        JsonPath result = simulate(candidate, "30").then().statusCode(200).extract().jsonPath();
+        String body = simulate(candidate, "30").then().statusCode(200).extract().asString();
+        JsonPath result = JsonPath.from(body);
 
         assertThat(result.getString("status")).isEqualTo("DONE");
         assertThat(result.getInt("result.compared")).isEqualTo(8);
@@ -78,6 +79,10 @@ class SimulationApiTest {
         assertThat(result.getList("result.changedDecisions[0].differences.field", String.class))
                 .containsExactly("fees[HANDLING]", "totals.fees", "totals.net");
         assertThat(result.getString("result.changedDecisions[0].differences[0].replayed.amount")).isEqualTo("12.0");
+        // amounts keep their two decimals in the report, as in the answers they come from
+        assertThat(body).contains("\"original\":{\"code\":\"HANDLING\",\"amount\":10.00")
+                .contains("\"replayed\":{\"code\":\"HANDLING\",\"amount\":12.00")
+                .contains("\"field\":\"totals.fees\",\"change\":\"changed\",\"original\":10.00,\"replayed\":12.00");
     }
 
     @Test
