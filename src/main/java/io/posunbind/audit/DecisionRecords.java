@@ -52,6 +52,7 @@ public class DecisionRecords {
                 }
                 insert.executeBatch();
                 c.commit();
+                DurableWrite.committed(c);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -39,7 +39,9 @@ public class RuleSetActivations {
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return new Activation(keys.getLong(1), version, at, by, instanceId, reason);
+                long id = keys.getLong(1);
+                DurableWrite.committed(c);
+                return new Activation(id, version, at, by, instanceId, reason);
             }
         }
     }

@@ -54,6 +54,7 @@ public class RuleSetSnapshots {
             insert.setInt(3, ruleSet.files().size());
             insert.setObject(4, at.atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
+            DurableWrite.committed(c);
             return true;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState()) && exists(ruleSet.version())) {

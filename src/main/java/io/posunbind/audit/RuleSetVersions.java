@@ -45,6 +45,7 @@ public class RuleSetVersions {
             insert.setInt(6, version.fileCount());
             insert.setString(7, version.validation());
             insert.executeUpdate();
+            DurableWrite.committed(c);
             return true;
         } catch (SQLException e) {
             if (RuleSetSnapshots.UNIQUE_VIOLATION.equals(e.getSQLState()) && find(version.version()).isPresent()) {

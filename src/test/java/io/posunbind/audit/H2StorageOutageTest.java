@@ -81,7 +81,7 @@ class H2StorageOutageTest extends StorageOutageContract {
                 }
                 server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists", "-baseDir",
                         directory.toString()).start();
-                String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/unbind;MODE=PostgreSQL;WRITE_DELAY=0";
+                String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/unbind;MODE=PostgreSQL";
                 return Map.of("quarkus.datasource.\"h2\".jdbc.url", url, "outage-test.h2-url", url);
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("Cannot start an H2 TCP server for the outage test", e);

@@ -89,7 +89,7 @@ final class TestDatabase implements AutoCloseable {
     private void open() {
         if (h2Directory != null) {
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + h2Directory.toAbsolutePath() + "/unbind;MODE=PostgreSQL;WRITE_DELAY=0");
+            h2.setURL("jdbc:h2:file:" + h2Directory.toAbsolutePath() + "/unbind;MODE=PostgreSQL");
             h2.setUser("unbind");
             dataSource = h2;
         } else {
