@@ -1,9 +1,15 @@
-# Shared by the check scripts: start and stop the packaged app. Source it; needs WORK and PORT set.
+# Shared by the check scripts: start and stop the packaged app, fail a check. Source it; needs WORK and PORT set.
 APP_JAR=target/quarkus-app/quarkus-run.jar
 APP_PID=
 # The app runs with the demo users of config/demo-users (README, Security); curl signs in as one of them.
 AS_CLIENT=(-u client:client-demo-pw)
 AS_AUDITOR=(-u auditor:auditor-demo-pw)
+
+# fail MESSAGE: says what failed and ends the script with 1.
+fail() {
+    echo "FAILED: $*" >&2
+    exit 1
+}
 
 ensure_packaged() {
     if [ ! -f "$APP_JAR" ]; then

@@ -19,11 +19,6 @@ WORK=$(mktemp -d)
 AS_ADMIN=(-u admin:admin-demo-pw)
 trap 'stop_app; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 
-fail() {
-    echo "FAILED: $*" >&2
-    exit 1
-}
-
 used_heap_kb() {
     jcmd "$APP_PID" GC.run >/dev/null
     sleep 1

@@ -17,11 +17,6 @@ WORK=$(mktemp -d)
 . scripts/lib-app.sh
 trap 'stop_app; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 
-fail() {
-    echo "FAILED: $*" >&2
-    exit 1
-}
-
 replay() {
     curl -s "${AS_AUDITOR[@]}" -X POST "http://127.0.0.1:$PORT/api/v1/decisions/$1/replay${2:+?ruleset=$2}"
 }

@@ -2,34 +2,24 @@ package io.posunbind.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.posunbind.decision.AnswerJson;
-import io.posunbind.decision.CaseFacts;
-import io.posunbind.decision.DecisionAnswer;
-import io.posunbind.decision.DecisionEngine;
-import io.posunbind.decision.DecisionRequestParser;
-import io.posunbind.decision.RequestJson;
 import io.posunbind.ruleset.ActiveRuleSet;
 import io.posunbind.ruleset.RuleFiles;
 import io.posunbind.ruleset.RuleSetCache;
 
 /**
  * Decides a recorded request again, with its recorded asOf, against the version that decided it, a named version
- * or the active one, and compares the answers. Facts are rebuilt from the recorded request bytes by the same parser
- * the service decides with. A replay records nothing: the decision log holds decisions, not re-runs.
+ * or the active one, and compares the answers ({@link Redecision}). A replay records nothing: the decision log holds decisions, not re-runs.
  */
 @ApplicationScoped
 public class ReplayService {
     /** The {@code ruleset} value that means the active version. */
     public static final String ACTIVE = "active";
 
-    private final DecisionRequestParser parser = new DecisionRequestParser();
-    private final DecisionEngine engine = new DecisionEngine();
     private final DecisionRecords records;
     private final RuleSetSnapshots snapshots;
     private final RuleSetCache cache;
@@ -60,13 +50,11 @@ public class ReplayService {
         String version = ruleset == null || ruleset.isBlank() ? record.rulesetVersion()
                 : ACTIVE.equals(ruleset) ? activeVersion.get() : ruleset;
         try (RuleSetCache.Lease lease = cache.lease(version, () -> stored(version))) {
-            CaseFacts facts = parser.parse(RequestJson.read(record.requestBody()), record.asOf());
-            DecisionAnswer replayed = engine.decide(facts, lease.ruleSet(), record.decisionId(), clock.instant());
-            byte[] replayedJson = AnswerJson.bytes(replayed);
-            List<Difference> differences = AnswerDiff.between(record.answerBody(), replayedJson);
-            return new Replay(record.decisionId(), version, record.rulesetVersion(), differences.isEmpty(),
-                    differences, new String(record.answerBody(), StandardCharsets.UTF_8),
-                    new String(replayedJson, StandardCharsets.UTF_8));
+            Redecision replayed = Redecision.of(record, lease.ruleSet(), clock.instant());
+            return new Replay(record.decisionId(), version, record.rulesetVersion(),
+                    replayed.differences().isEmpty(), replayed.differences(),
+                    new String(record.answerBody(), StandardCharsets.UTF_8),
+                    new String(replayed.json(), StandardCharsets.UTF_8));
         }
     }
 

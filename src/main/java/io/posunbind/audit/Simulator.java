@@ -11,22 +11,15 @@ import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.posunbind.decision.AnswerJson;
-import io.posunbind.decision.DecisionAnswer;
-import io.posunbind.decision.DecisionEngine;
-import io.posunbind.decision.DecisionRequestParser;
-import io.posunbind.decision.RequestJson;
 import io.posunbind.ruleset.RuleSetCache;
 
 /**
  * Backtests a rule-set version: decides recorded requests again under it, with their recorded asOf, and compares
- * with the recorded answers exactly as replay does ({@link AnswerDiff}). One compiled rule set serves the whole run
+ * with the recorded answers exactly as replay does ({@link Redecision}). One compiled rule set serves the whole run
  * (leased from the cache); nothing is recorded.
  */
 @ApplicationScoped
 public class Simulator {
-    private final DecisionRequestParser parser = new DecisionRequestParser();
-    private final DecisionEngine engine = new DecisionEngine();
     private final DecisionRecords records;
     private final RuleSetStore store;
     private final RuleSetCache cache;
@@ -67,9 +60,8 @@ public class Simulator {
             for (String id : decisionIds) {
                 DecisionRecord record = StoreReads.read(() -> records.find(id)).orElse(null);
                 if (record != null) {
-                    DecisionAnswer answer = engine.decide(parser.parse(RequestJson.read(record.requestBody()),
-                            record.asOf()), lease.ruleSet(), record.decisionId(), clock.instant());
-                    List<Difference> differences = AnswerDiff.between(record.answerBody(), AnswerJson.bytes(answer));
+                    Redecision simulated = Redecision.of(record, lease.ruleSet(), clock.instant());
+                    List<Difference> differences = simulated.differences();
                     if (!differences.isEmpty()) {
                         verdicts += differences.stream().anyMatch(d -> d.field().equals("verdict")) ? 1 : 0;
                         fees += differences.stream().anyMatch(d -> d.field().startsWith("fees[")
@@ -79,7 +71,7 @@ public class Simulator {
                         count(differences, "fees[", byFee);
                         count(differences, "steps[", byStep);
                         changed.add(new SimulationReport.ChangedDecision(record.decisionId(),
-                                record.rulesetVersion(), record.verdict(), answer.verdict().name(), differences));
+                                record.rulesetVersion(), record.verdict(), simulated.answer().verdict().name(), differences));
                     }
                 }
                 progress.accept(++done);
@@ -101,9 +93,8 @@ public class Simulator {
                 String key = d.field().substring(list.length(), d.field().length() - 1);
                 String code = key.split("[/#]", 2)[0];
                 if (seen.add(code + " " + d.change())) {
-                    byCode.merge(code, new SimulationReport.CodeChanges(0, 0, 0).plus(d.change()),
-                            (was, one) -> new SimulationReport.CodeChanges(was.added() + one.added(),
-                                    was.removed() + one.removed(), was.changed() + one.changed()));
+                    byCode.compute(code, (c, was) -> (was == null ? new SimulationReport.CodeChanges(0, 0, 0) : was)
+                            .plus(d.change()));
                 }
             }
         }

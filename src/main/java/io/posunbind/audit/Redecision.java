@@ -1,0 +1,32 @@
+package io.posunbind.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.posunbind.decision.AnswerJson;
+import io.posunbind.decision.DecisionAnswer;
+import io.posunbind.decision.DecisionEngine;
+import io.posunbind.decision.DecisionRequestParser;
+import io.posunbind.decision.RequestJson;
+import io.posunbind.ruleset.CompiledRuleSet;
+
+/**
+ * A recorded decision decided again under a rule set and compared with what was recorded: what replay and
+ * simulate both do. Facts are rebuilt from the recorded request bytes, with the recorded asOf, by the same parser
+ * the service decides with; the decision keeps its id.
+ *
+ * @param answer      the answer decided again
+ * @param json        that answer as the service would send it
+ * @param differences field by field from the recorded answer ({@link AnswerDiff}); empty when identical
+ */
+record Redecision(DecisionAnswer answer, byte[] json, List<Difference> differences) {
+    private static final DecisionRequestParser PARSER = new DecisionRequestParser();
+    private static final DecisionEngine ENGINE = new DecisionEngine();
+
+    static Redecision of(DecisionRecord record, CompiledRuleSet ruleSet, Instant evaluatedAt) {
+        DecisionAnswer answer = ENGINE.decide(PARSER.parse(RequestJson.read(record.requestBody()), record.asOf()),
+                ruleSet, record.decisionId(), evaluatedAt);
+        byte[] json = AnswerJson.bytes(answer);
+        return new Redecision(answer, json, AnswerDiff.between(record.answerBody(), json));
+    }
+}
