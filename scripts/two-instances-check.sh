@@ -64,7 +64,7 @@ decide() {
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 psql -q -h "$PGHOST" -U "$PGUSER" -d test -c "CREATE DATABASE $DB" >/dev/null
-cp -r src/test/resources/lifecycle/rules "$WORK/rules"
+cp -r src/test/resources/ruleset/rules "$WORK/rules"
 start A "$PORT_A"
 start B "$PORT_B"
 read -r v1 fee_a <<<"$(decide "$PORT_A")"

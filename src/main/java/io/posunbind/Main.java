@@ -1,6 +1,6 @@
 package io.posunbind;
 
-import io.posunbind.rulecheck.ValidateCommand;
+import io.posunbind.ruleset.ValidateCommand;
 import io.posunbind.security.HashPasswordCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;

@@ -1,12 +1,13 @@
 package io.posunbind.audit;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.posunbind.config.UnbindConfig;
+import io.posunbind.ruleset.RuleSetStore;
+import io.posunbind.storage.StoreUnavailableException;
 
 /**
  * Walks every writer's hash chain and every rule-set snapshot. Streams the log, so it checks a store of any size;
@@ -15,40 +16,36 @@ import io.posunbind.config.UnbindConfig;
 @ApplicationScoped
 public class ChainVerifier {
     private final DecisionRecords records;
-    private final RuleSetSnapshots snapshots;
+    private final RuleSetStore ruleSets;
     private final int fetchSize;
 
     @Inject
-    public ChainVerifier(DecisionRecords records, RuleSetSnapshots snapshots, UnbindConfig config) {
-        this(records, snapshots, config.storage().fetchSize());
+    ChainVerifier(DecisionRecords records, RuleSetStore ruleSets, UnbindConfig config) {
+        this(records, ruleSets, config.storage().fetchSize());
     }
 
-    public ChainVerifier(DecisionRecords records, RuleSetSnapshots snapshots, int fetchSize) {
+    ChainVerifier(DecisionRecords records, RuleSetStore ruleSets, int fetchSize) {
         this.records = records;
-        this.snapshots = snapshots;
+        this.ruleSets = ruleSets;
         this.fetchSize = fetchSize;
     }
 
     public Verification verify() {
         ChainWalk walk = new ChainWalk();
-        List<Verification.SnapshotBreak> snapshotBreaks = new ArrayList<>();
-        long[] snapshotsChecked = {0};
+        RuleSetStore.SnapshotCheck snapshots;
         try {
             records.forEachInChainOrder(fetchSize, walk::accept);
-            snapshots.forEach(snapshot -> {
-                snapshotsChecked[0]++;
-                if (!snapshot.intact()) {
-                    snapshotBreaks.add(new Verification.SnapshotBreak(snapshot.version(),
-                            "the files hash to " + snapshot.content().version() + ", not to the version they "
-                                    + "were stored under: they were altered after they were stored"));
-                }
-            });
+            snapshots = ruleSets.checkSnapshots();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new AuditStoreUnavailableException(e);
+            throw new StoreUnavailableException(e);
         }
+        List<Verification.SnapshotBreak> snapshotBreaks = snapshots.altered().stream()
+                .map(a -> new Verification.SnapshotBreak(a.version(), "the files hash to " + a.hashesTo()
+                        + ", not to the version they were stored under: they were altered after they were stored"))
+                .toList();
         return new Verification(walk.checked(), walk.firstBreak() == null && snapshotBreaks.isEmpty(),
-                walk.firstBreak(), walk.heads(), snapshotsChecked[0], List.copyOf(snapshotBreaks));
+                walk.firstBreak(), walk.heads(), snapshots.checked(), snapshotBreaks);
     }
 }

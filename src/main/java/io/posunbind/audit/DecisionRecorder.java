@@ -4,57 +4,42 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.posunbind.config.UnbindConfig;
-import io.posunbind.decision.AnswerJson;
-import io.posunbind.decision.DecisionIds;
-import io.posunbind.decision.DecisionLog;
-import io.posunbind.decision.DecisionNotRecordedException;
-import io.posunbind.decision.DecisionResult;
-import io.posunbind.decision.DecisionToRecord;
-import io.posunbind.decision.IdempotencyConflictException;
-import io.posunbind.decision.RequestJson;
-import io.posunbind.ruleset.ActiveRuleSet;
-import io.posunbind.ruleset.RuleFiles;
+import io.posunbind.storage.InstanceId;
+import io.posunbind.storage.Sql;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Records every decision before it is answered: the rule set that decided is stored first (once per version),
- * then the record is chained and committed. An Idempotency-Key is enforced by the database's unique constraint,
- * so it holds across instances and concurrent retries: the first record wins, the others answer it. With group
- * commit ({@code unbind.storage.group-commit.enabled}) concurrent records share transactions ({@link GroupCommit});
- * each is still answered only once its own transaction has committed.
+ * Records every decision before it is answered: the record is chained and committed, and only then does the
+ * caller go on to answer. The rule set that decided is stored before it was activated, so the record's foreign key
+ * always finds it. An Idempotency-Key is enforced by the database's unique constraint, so it holds across instances
+ * and concurrent retries: the first record wins. With group commit
+ * ({@code unbind.storage.group-commit.enabled}) concurrent records share transactions ({@link GroupCommit}); each
+ * is still answered only once its own transaction has committed.
  */
 @ApplicationScoped
-public class DecisionRecorder implements DecisionLog {
+public class DecisionRecorder {
     private static final Logger LOG = Logger.getLogger(DecisionRecorder.class);
 
     private final DecisionRecords records;
-    private final RuleSetSnapshots snapshots;
     private final WriterChain chain;
     private final GroupCommit groupCommit;
-    private final Clock clock;
-    private final Set<String> storedVersions = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, UnbindConfig config,
-                            MeterRegistry registry) {
-        this(records, snapshots, clock, DecisionIds.next(clock.instant()), groupCommit(config.storage().groupCommit()));
+    DecisionRecorder(DecisionRecords records, Clock clock, InstanceId instance, UnbindConfig config,
+                     MeterRegistry registry) {
+        this(records, clock, instance.value(), groupCommit(config.storage().groupCommit()));
         if (groupCommit != null) {
             GroupCommit writer = groupCommit;
             FunctionCounter.builder("unbind.audit.commits", writer, GroupCommit::transactions)
@@ -66,20 +51,12 @@ public class DecisionRecorder implements DecisionLog {
         }
     }
 
-    /** A recorder writing under the given writer id, one transaction per record. */
-    public DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, String writerId) {
-        this(records, snapshots, clock, writerId, null);
-    }
-
     /**
-     * A recorder writing under the given writer id (a running service makes a fresh one at every start), with
-     * group commit when settings are given; {@link #close()} then stops its writer thread.
+     * A recorder writing under the given writer id, with group commit when settings are given ({@link #close()}
+     * then stops its writer thread), else one transaction per record.
      */
-    DecisionRecorder(DecisionRecords records, RuleSetSnapshots snapshots, Clock clock, String writerId,
-                     GroupCommit.Settings groupCommit) {
+    DecisionRecorder(DecisionRecords records, Clock clock, String writerId, GroupCommit.Settings groupCommit) {
         this.records = records;
-        this.snapshots = snapshots;
-        this.clock = clock;
         this.chain = new WriterChain(writerId, records, clock);
         this.groupCommit = groupCommit == null ? null : new GroupCommit(chain, groupCommit);
     }
@@ -90,54 +67,41 @@ public class DecisionRecorder implements DecisionLog {
                 : null;
     }
 
-    /** Stores the active rule set as soon as it is loaded (after ActiveRuleSet's own startup observer). */
-    void onStart(@Observes @Priority(3000) StartupEvent event, ActiveRuleSet active) {
-        try {
-            storeSnapshot(active.get().files());
-            LOG.infof("Recording decisions as writer %s", chain.writerId());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store the active rule set in the audit store", e);
-        }
+    void announce(@Observes StartupEvent event) {
+        LOG.infof("Recording decisions as writer %s", chain.writerId());
     }
 
-    @Override
-    public Optional<DecisionResult> recorded(String idempotencyKey, JsonNode request) {
+    /**
+     * The decision recorded earlier under this Idempotency-Key, if any.
+     *
+     * @throws DecisionNotRecordedException when the log cannot be read
+     */
+    public Optional<DecisionRecord> byIdempotencyKey(String idempotencyKey) {
         try {
-            return records.findByIdempotencyKey(idempotencyKey)
-                    .map(earlier -> sameRequestOrConflict(earlier, idempotencyKey, request));
+            return records.findByIdempotencyKey(idempotencyKey);
         } catch (SQLException e) {
             throw notRecorded(e);
         }
     }
 
-    @Override
-    public DecisionResult record(DecisionToRecord decision) {
+    /**
+     * Records the decision; returns once its record is committed.
+     *
+     * @throws IdempotencyKeyTakenException when a decision was recorded under the same Idempotency-Key first
+     * @throws DecisionNotRecordedException when the record cannot be written; the decision must not be answered
+     */
+    public void record(NewRecord record) {
         try {
-            storeSnapshot(decision.ruleSet());
-            NewRecord record = NewRecord.of(decision);
             if (groupCommit != null) {
                 groupCommit.append(record);
             } else {
                 chain.append(List.of(record));
             }
-            return decision.result();
         } catch (SQLException e) {
-            String key = decision.idempotencyKey();
-            if (key != null && isUniqueViolation(e)) {
-                Optional<DecisionResult> winner = recorded(key, decision.request());
-                if (winner.isPresent()) {
-                    return winner.get();
-                }
+            if (record.idempotencyKey() != null && Sql.isUniqueViolation(e)) {
+                throw new IdempotencyKeyTakenException(record.idempotencyKey());
             }
             throw notRecorded(e);
-        }
-    }
-
-    /** Stores the rule set's snapshot unless this instance knows it is stored. */
-    public void storeSnapshot(RuleFiles ruleSet) throws SQLException {
-        if (!storedVersions.contains(ruleSet.version())) {
-            snapshots.storeIfAbsent(ruleSet, clock.instant());
-            storedVersions.add(ruleSet.version());
         }
     }
 
@@ -155,26 +119,8 @@ public class DecisionRecorder implements DecisionLog {
     }
 
     /** The id this recorder's chain is written under. */
-    public String writerId() {
+    String writerId() {
         return chain.writerId();
-    }
-
-    private static DecisionResult sameRequestOrConflict(DecisionRecord earlier, String key, JsonNode request) {
-        if (!RequestJson.read(earlier.requestBody()).equals(request)) {
-            throw new IdempotencyConflictException(key, earlier.decisionId());
-        }
-        return new DecisionResult(AnswerJson.read(earlier.answerBody()), earlier.answerBody());
-    }
-
-    static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
-                if (RuleSetSnapshots.UNIQUE_VIOLATION.equals(s.getSQLState())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static DecisionNotRecordedException notRecorded(SQLException e) {

@@ -7,18 +7,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.posunbind.storage.DurableWrite;
+import io.posunbind.storage.Sql;
+import io.posunbind.storage.Storage.Database;
+import io.posunbind.storage.Table;
+
 /**
  * The decision_record table: appends and reads, never an UPDATE or a DELETE. Plain JDBC that runs unchanged on
  * H2 (PostgreSQL mode) and PostgreSQL.
  */
-public class DecisionRecords {
+@ApplicationScoped
+@Table("decision_record")
+class DecisionRecords {
     private static final String COLUMNS = "decision_id, writer_id, writer_seq, recorded_at, requested_by, "
             + "idempotency_key, ruleset_version, as_of, case_id, merchant_id, verdict, request_body, answer_body, "
             + "previous_hash, record_hash";
@@ -27,21 +36,22 @@ public class DecisionRecords {
 
     /** Receives rows one at a time while a query streams; may write them out as they come. */
     @FunctionalInterface
-    public interface RowHandler {
+    interface RowHandler {
         void accept(DecisionRecord record) throws Exception;
     }
 
     private final DataSource dataSource;
 
-    public DecisionRecords(DataSource dataSource) {
-        this.dataSource = dataSource;
+    @Inject
+    DecisionRecords(Database database) {
+        this.dataSource = database.dataSource();
     }
 
     /**
      * Inserts the records in one transaction: all of them are stored, or none (the exception says why; a unique
      * violation has SQLState 23505 on both databases).
      */
-    public void appendAll(List<DecisionRecord> records) throws SQLException {
+    void appendAll(List<DecisionRecord> records) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision_record (" + COLUMNS
@@ -62,16 +72,16 @@ public class DecisionRecords {
         }
     }
 
-    public Optional<DecisionRecord> find(String decisionId) throws SQLException {
+    Optional<DecisionRecord> find(String decisionId) throws SQLException {
         return findOne("decision_id", decisionId);
     }
 
-    public Optional<DecisionRecord> findByIdempotencyKey(String idempotencyKey) throws SQLException {
+    Optional<DecisionRecord> findByIdempotencyKey(String idempotencyKey) throws SQLException {
         return findOne("idempotency_key", idempotencyKey);
     }
 
     /** The writer's latest record, if it wrote any. */
-    public Optional<DecisionRecord> lastOfWriter(String writerId) throws SQLException {
+    Optional<DecisionRecord> lastOfWriter(String writerId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS + " FROM decision_record "
                      + "WHERE writer_id = ? ORDER BY writer_seq DESC LIMIT 1")) {
@@ -83,16 +93,16 @@ public class DecisionRecords {
     }
 
     /** One page of summaries, newest first, after the filter's cursor position. */
-    public List<DecisionSummary> page(DecisionFilter filter) throws SQLException {
+    List<DecisionSummary> page(DecisionFilter filter) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM decision_record WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         condition(sql, args, "merchant_id = ?", filter.merchantId());
         condition(sql, args, "verdict = ?", filter.verdict());
         condition(sql, args, "ruleset_version = ?", filter.rulesetVersion());
-        condition(sql, args, "recorded_at >= ?", utc(filter.from()));
-        condition(sql, args, "recorded_at < ?", utc(filter.to()));
+        condition(sql, args, "recorded_at >= ?", Sql.utc(filter.from()));
+        condition(sql, args, "recorded_at < ?", Sql.utc(filter.to()));
         if (filter.after() != null) {
-            OffsetDateTime at = utc(filter.after().recordedAt());
+            OffsetDateTime at = Sql.utc(filter.after().recordedAt());
             sql.append(" AND (recorded_at < ? OR (recorded_at = ? AND decision_id < ?))");
             args.add(at);
             args.add(at);
@@ -107,7 +117,7 @@ public class DecisionRecords {
             List<DecisionSummary> page = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    page.add(new DecisionSummary(rs.getString("decision_id"), instant(rs, "recorded_at"),
+                    page.add(new DecisionSummary(rs.getString("decision_id"), Sql.instant(rs, "recorded_at"),
                             rs.getString("requested_by"), rs.getString("ruleset_version"),
                             rs.getObject("as_of", LocalDate.class), rs.getString("case_id"),
                             rs.getString("merchant_id"), rs.getString("verdict")));
@@ -118,11 +128,11 @@ public class DecisionRecords {
     }
 
     /** The ids of the newest {@code limit} records recorded in [from, to) (either bound may be null), newest first. */
-    public List<String> newestIds(Instant from, Instant to, int limit) throws SQLException {
+    List<String> newestIds(Instant from, Instant to, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT decision_id FROM decision_record WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        condition(sql, args, "recorded_at >= ?", utc(from));
-        condition(sql, args, "recorded_at < ?", utc(to));
+        condition(sql, args, "recorded_at >= ?", Sql.utc(from));
+        condition(sql, args, "recorded_at < ?", Sql.utc(to));
         sql.append(" ORDER BY recorded_at DESC, decision_id DESC LIMIT ?");
         args.add(limit);
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql.toString())) {
@@ -140,17 +150,17 @@ public class DecisionRecords {
     }
 
     /** Streams the records recorded in [from, to) (either bound may be null), oldest first. */
-    public void forEachRecorded(Instant from, Instant to, int fetchSize, RowHandler handler) throws Exception {
+    void forEachRecorded(Instant from, Instant to, int fetchSize, RowHandler handler) throws Exception {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        condition(sql, args, "recorded_at >= ?", utc(from));
-        condition(sql, args, "recorded_at < ?", utc(to));
+        condition(sql, args, "recorded_at >= ?", Sql.utc(from));
+        condition(sql, args, "recorded_at < ?", Sql.utc(to));
         sql.append(" ORDER BY recorded_at, decision_id");
         stream(sql.toString(), args, fetchSize, handler);
     }
 
     /** Streams every record in chain order: by writer, then by sequence. */
-    public void forEachInChainOrder(int fetchSize, RowHandler handler) throws Exception {
+    void forEachInChainOrder(int fetchSize, RowHandler handler) throws Exception {
         stream("SELECT " + COLUMNS + " FROM decision_record ORDER BY writer_id, writer_seq", List.of(), fetchSize,
                 handler);
     }
@@ -198,7 +208,7 @@ public class DecisionRecords {
         s.setString(1, r.decisionId());
         s.setString(2, r.writerId());
         s.setLong(3, r.sequence());
-        s.setObject(4, utc(r.recordedAt()));
+        s.setObject(4, Sql.utc(r.recordedAt()));
         s.setString(5, r.requestedBy());
         s.setString(6, r.idempotencyKey());
         s.setString(7, r.rulesetVersion());
@@ -214,17 +224,9 @@ public class DecisionRecords {
 
     private static DecisionRecord read(ResultSet rs) throws SQLException {
         return new DecisionRecord(rs.getString("decision_id"), rs.getString("writer_id"), rs.getLong("writer_seq"),
-                instant(rs, "recorded_at"), rs.getString("requested_by"), rs.getString("idempotency_key"),
+                Sql.instant(rs, "recorded_at"), rs.getString("requested_by"), rs.getString("idempotency_key"),
                 rs.getString("ruleset_version"), rs.getObject("as_of", LocalDate.class), rs.getString("case_id"),
                 rs.getString("merchant_id"), rs.getString("verdict"), rs.getBytes("request_body"),
                 rs.getBytes("answer_body"), rs.getString("previous_hash"), rs.getString("record_hash"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

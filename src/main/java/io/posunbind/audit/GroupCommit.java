@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.posunbind.storage.Sql;
+
 /**
  * Group commit: one writer thread takes the records of concurrent decisions off a bounded queue and commits them
  * to the writer's chain in one transaction, up to {@code maxBatch} at a time, waiting at most {@code maxWait} after
@@ -189,7 +191,7 @@ final class GroupCommit implements AutoCloseable {
                 batch.get(i).stored().complete(stored.get(i));
             }
         } catch (SQLException e) {
-            if (batch.size() > 1 && DecisionRecorder.isUniqueViolation(e)) {
+            if (batch.size() > 1 && Sql.isUniqueViolation(e)) {
                 writeOneByOne(batch);
             } else {
                 fail(batch, e);

@@ -3,20 +3,31 @@ package io.posunbind.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import io.posunbind.decision.DecisionAnswer;
-import io.posunbind.decision.DecisionToRecord;
+import io.posunbind.engine.CaseFacts;
+import io.posunbind.engine.DecisionAnswer;
+import io.posunbind.engine.DecisionResult;
 
-/** The content of a record before the chain gives it a writer, a sequence, a time and hashes. */
-record NewRecord(String decisionId, String requestedBy, String idempotencyKey, String rulesetVersion,
-                 LocalDate asOf, String caseId, String merchantId, String verdict, byte[] requestBody,
-                 byte[] answerBody) {
+/**
+ * A decision about to be answered, as the log records it, before the chain gives it a writer, a sequence, a time
+ * and hashes.
+ */
+public record NewRecord(String decisionId, String requestedBy, String idempotencyKey, String rulesetVersion,
+                        LocalDate asOf, String caseId, String merchantId, String verdict, byte[] requestBody,
+                        byte[] answerBody) {
 
-    static NewRecord of(DecisionToRecord d) {
-        DecisionAnswer answer = d.result().answer();
-        String merchantId = d.request().path("merchant").path("merchantId").textValue();
-        return new NewRecord(answer.decisionId(), d.requestedBy() == null ? "" : d.requestedBy(),
-                d.idempotencyKey(), answer.rulesetVersion(), answer.asOf(), answer.caseId(), merchantId,
-                answer.verdict().name(), d.requestBody(), d.result().json());
+    /**
+     * @param requestBody    the request bytes as received
+     * @param facts          the same request as the rules saw it
+     * @param result         the answer and its exact bytes
+     * @param requestedBy    who asked: the signed-in principal's name
+     * @param idempotencyKey the Idempotency-Key header, or null
+     */
+    public static NewRecord of(byte[] requestBody, CaseFacts facts, DecisionResult result, String requestedBy,
+                               String idempotencyKey) {
+        DecisionAnswer answer = result.answer();
+        return new NewRecord(answer.decisionId(), requestedBy == null ? "" : requestedBy, idempotencyKey,
+                answer.rulesetVersion(), answer.asOf(), answer.caseId(), facts.merchant().merchantId(),
+                answer.verdict().name(), requestBody, result.json());
     }
 
     /** The stored record: this content placed in a chain, hashed. */

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-import io.posunbind.decision.FieldError;
-import io.posunbind.decision.InvalidRequestException;
+import io.posunbind.errors.FieldError;
+import io.posunbind.errors.InvalidRequestException;
 import io.posunbind.facts.Verdict;
 
 /**

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
-import io.posunbind.decision.RequestJson;
+import io.posunbind.engine.RequestJson;
 
 /**
  * A recorded decision as auditors read it (GET /api/v1/decisions/{id}, one line of the export): the request and

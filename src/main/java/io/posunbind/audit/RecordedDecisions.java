@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.posunbind.config.UnbindConfig;
+import io.posunbind.errors.NotFoundException;
+import io.posunbind.storage.Sql;
+import io.posunbind.storage.StoreUnavailableException;
 
 /** Reading the decision log: one decision, a filtered page, or everything in a time range as JSON Lines. */
 @ApplicationScoped
@@ -33,7 +36,7 @@ public class RecordedDecisions {
     private final int fetchSize;
 
     @Inject
-    public RecordedDecisions(DecisionRecords records, UnbindConfig config) {
+    RecordedDecisions(DecisionRecords records, UnbindConfig config) {
         this(records, config.decisions().zone(), config.storage().fetchSize());
     }
 
@@ -41,15 +44,15 @@ public class RecordedDecisions {
      * @param zone      the zone whose days {@code from} and {@code to} dates mean
      * @param fetchSize rows per round trip while streaming
      */
-    public RecordedDecisions(DecisionRecords records, ZoneId zone, int fetchSize) {
+    RecordedDecisions(DecisionRecords records, ZoneId zone, int fetchSize) {
         this.records = records;
         this.zone = zone;
         this.fetchSize = fetchSize;
     }
 
     public RecordView get(String decisionId) {
-        return StoreReads.read(() -> records.find(decisionId)).map(RecordView::of)
-                .orElseThrow(() -> new RecordNotFoundException("No decision " + decisionId + " is recorded"));
+        return Sql.call(() -> records.find(decisionId)).map(RecordView::of)
+                .orElseThrow(() -> new NotFoundException("No decision " + decisionId + " is recorded"));
     }
 
     /** Newest first; the parameters are the query's, as given (null when absent). */
@@ -58,7 +61,7 @@ public class RecordedDecisions {
         DecisionFilter filter = QueryParameters.list(merchantId, verdict, from, to, rulesetVersion, limit, cursor,
                 zone);
         // one more than asked for tells whether another page exists, so the last page never comes back empty
-        List<DecisionSummary> found = StoreReads.read(() -> records.page(filter.withLimit(filter.limit() + 1)));
+        List<DecisionSummary> found = Sql.call(() -> records.page(filter.withLimit(filter.limit() + 1)));
         if (found.size() <= filter.limit()) {
             return new DecisionPage(found, null);
         }
@@ -86,7 +89,7 @@ public class RecordedDecisions {
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (SQLException e) {
-            throw new AuditStoreUnavailableException(e);
+            throw new StoreUnavailableException(e);
         } catch (Exception e) {
             throw new IllegalStateException("The export broke off", e);
         }

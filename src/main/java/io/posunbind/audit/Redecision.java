@@ -3,12 +3,12 @@ package io.posunbind.audit;
 import java.time.Instant;
 import java.util.List;
 
-import io.posunbind.decision.AnswerJson;
-import io.posunbind.decision.DecisionAnswer;
-import io.posunbind.decision.DecisionEngine;
-import io.posunbind.decision.DecisionRequestParser;
-import io.posunbind.decision.RequestJson;
-import io.posunbind.ruleset.CompiledRuleSet;
+import io.posunbind.engine.AnswerJson;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.DecisionAnswer;
+import io.posunbind.engine.DecisionEngine;
+import io.posunbind.engine.DecisionRequestParser;
+import io.posunbind.engine.RequestJson;
 
 /**
  * A recorded decision decided again under a rule set and compared with what was recorded: what replay and

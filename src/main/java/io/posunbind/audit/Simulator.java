@@ -12,6 +12,8 @@ import java.util.function.IntConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.posunbind.ruleset.RuleSetCache;
+import io.posunbind.ruleset.RuleSetStore;
+import io.posunbind.storage.Sql;
 
 /**
  * Backtests a rule-set version: decides recorded requests again under it, with their recorded asOf, and compares
@@ -25,7 +27,7 @@ public class Simulator {
     private final RuleSetCache cache;
     private final Clock clock;
 
-    public Simulator(DecisionRecords records, RuleSetStore store, RuleSetCache cache, Clock clock) {
+    Simulator(DecisionRecords records, RuleSetStore store, RuleSetCache cache, Clock clock) {
         this.records = records;
         this.store = store;
         this.cache = cache;
@@ -34,7 +36,7 @@ public class Simulator {
 
     /** The ids of the decisions the scope selects, newest first. */
     public List<String> select(SimulationScope scope) {
-        return StoreReads.read(() -> records.newestIds(scope.from(), scope.to(), scope.limit()));
+        return Sql.call(() -> records.newestIds(scope.from(), scope.to(), scope.limit()));
     }
 
     /** Checks the version is stored and intact before a simulation of it is started. */
@@ -58,7 +60,7 @@ public class Simulator {
         int done = 0;
         try (RuleSetCache.Lease lease = cache.lease(version, () -> store.files(version))) {
             for (String id : decisionIds) {
-                DecisionRecord record = StoreReads.read(() -> records.find(id)).orElse(null);
+                DecisionRecord record = Sql.call(() -> records.find(id)).orElse(null);
                 if (record != null) {
                     Redecision simulated = Redecision.of(record, lease.ruleSet(), clock.instant());
                     List<Difference> differences = simulated.differences();

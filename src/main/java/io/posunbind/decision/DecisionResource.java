@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.posunbind.engine.DecisionAnswer;
+import io.posunbind.engine.DecisionResult;
 import io.posunbind.security.CurrentUser;
 import io.posunbind.security.Roles;
 

@@ -9,9 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.posunbind.audit.DecisionNotRecordedException;
+import io.posunbind.audit.DecisionRecorder;
+import io.posunbind.audit.IdempotencyKeyTakenException;
+import io.posunbind.audit.NewRecord;
+import io.posunbind.engine.AnswerJson;
+import io.posunbind.engine.CaseFacts;
+import io.posunbind.engine.DecisionAnswer;
+import io.posunbind.engine.DecisionEngine;
+import io.posunbind.engine.DecisionRequestParser;
+import io.posunbind.engine.DecisionResult;
+import io.posunbind.engine.RequestJson;
 import io.posunbind.ruleset.ActiveRuleSet;
-import io.posunbind.ruleset.CompiledRuleSet;
 import io.posunbind.ruleset.RuleSetLease;
+import io.posunbind.storage.Uuid7;
 
 /**
  * Decides one request: read, validate, evaluate with the active rule set (one version for the whole decision),
@@ -24,10 +35,10 @@ public class DecisionService {
     private final DecisionEngine engine = new DecisionEngine();
     private final ActiveRuleSet activeRuleSet;
     private final DecisionMetrics metrics;
-    private final DecisionLog log;
+    private final DecisionRecorder log;
     private final Clock clock;
 
-    public DecisionService(ActiveRuleSet activeRuleSet, DecisionMetrics metrics, DecisionLog log, Clock clock) {
+    public DecisionService(ActiveRuleSet activeRuleSet, DecisionMetrics metrics, DecisionRecorder log, Clock clock) {
         this.activeRuleSet = activeRuleSet;
         this.metrics = metrics;
         this.log = log;
@@ -46,25 +57,28 @@ public class DecisionService {
         String key = IdempotencyKeys.check(idempotencyKey);
         JsonNode request = RequestJson.read(body);
         if (key != null) {
-            Optional<DecisionResult> earlier = log.recorded(key, request);
+            Optional<DecisionResult> earlier = IdempotencyKeys.earlier(log, key, request);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         Instant now = clock.instant();
         CaseFacts facts = parser.parse(request, LocalDate.ofInstant(now, clock.getZone()));
-        DecisionResult standing;
-        DecisionAnswer answer;
+        DecisionResult decided;
         // One version decides and is recorded, even when a swap happens meanwhile: the lease keeps it alive.
         try (RuleSetLease lease = activeRuleSet.acquire()) {
-            CompiledRuleSet ruleSet = lease.ruleSet();
-            answer = engine.decide(facts, ruleSet, DecisionIds.next(now), now);
-            DecisionResult decided = new DecisionResult(answer, AnswerJson.bytes(answer));
-            standing = log.record(new DecisionToRecord(body, request, decided, ruleSet.files(), requestedBy, key));
+            DecisionAnswer answer = engine.decide(facts, lease.ruleSet(), Uuid7.next(now), now);
+            decided = new DecisionResult(answer, AnswerJson.bytes(answer));
         }
-        if (standing.answer().decisionId().equals(answer.decisionId())) {
-            metrics.decided(answer.verdict(), System.nanoTime() - start);
+        try {
+            log.record(NewRecord.of(body, facts, decided, requestedBy, key));
+        } catch (IdempotencyKeyTakenException e) {
+            // A concurrent retry was recorded first: answer it (or 409 when its request differs).
+            return IdempotencyKeys.earlier(log, key, request)
+                    .orElseThrow(() -> new DecisionNotRecordedException("The decision could not be recorded, so "
+                            + "it is not answered; retry later (with the same Idempotency-Key).", e));
         }
-        return standing;
+        metrics.decided(decided.answer().verdict(), System.nanoTime() - start);
+        return decided;
     }
 }

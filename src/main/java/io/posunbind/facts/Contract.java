@@ -19,4 +19,9 @@ public record Contract(ContractStatus status, LocalDate startDate, int termMonth
     public LocalDate commitmentEnd() {
         return startDate.plusMonths(termMonths);
     }
+
+    /** The monthly fee for that many months. */
+    public BigDecimal monthlyFees(int months) {
+        return monthlyFee.multiply(BigDecimal.valueOf(months));
+    }
 }

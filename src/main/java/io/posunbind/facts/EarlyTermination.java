@@ -10,4 +10,14 @@ import java.math.BigDecimal;
  * @param cap    the most that may be charged, or null for no cap
  */
 public record EarlyTermination(EarlyTerminationMethod method, BigDecimal amount, BigDecimal cap) {
+
+    /** The fee as the cap limits it: the smaller of the fee and the cap, or the fee when there is no cap. */
+    public BigDecimal capped(BigDecimal fee) {
+        return limitedByCap(fee) ? cap : fee;
+    }
+
+    /** True when the cap is below the fee, so the fee charged is the cap. */
+    public boolean limitedByCap(BigDecimal fee) {
+        return cap != null && cap.compareTo(fee) < 0;
+    }
 }

@@ -24,8 +24,4 @@ public record UnbindCase(String caseId, LocalDate asOf, Reason reason, Set<Docum
         documents = Collections.unmodifiableSet(copy);
     }
 
-    /** True when the merchant provided this document. */
-    public boolean provided(DocumentType document) {
-        return documents.contains(document);
-    }
 }

@@ -5,6 +5,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleSetException;
+
 /**
  * The rule set that decides, swapped atomically. A decision takes a {@link #acquire() lease} and decides entirely
  * with that version, however many swaps happen meanwhile. A swap never waits for decisions: the replaced rule set

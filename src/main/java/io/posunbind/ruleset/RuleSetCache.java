@@ -8,6 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.posunbind.config.UnbindConfig;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.engine.RuleSetException;
 
 /**
  * Compiled rule sets by version, for deciding again with a version that is not the active one (replay). Bounded:

@@ -1,5 +1,7 @@
 package io.posunbind.ruleset;
 
+import io.posunbind.engine.CompiledRuleSet;
+
 /**
  * The use of one compiled rule set for as long as a decision (or a replay) needs it. While a lease is open the rule
  * set is not released, even when another version replaced it meanwhile; closing the lease lets it go.

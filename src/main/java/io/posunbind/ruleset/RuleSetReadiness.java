@@ -7,6 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.posunbind.engine.CompiledRuleSet;
+
 /** Ready once a rule set is loaded; reports which version decides. */
 @Readiness
 @ApplicationScoped

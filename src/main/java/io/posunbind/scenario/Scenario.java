@@ -14,6 +14,11 @@ public record Scenario(String file, String name, JsonNode request, JsonNode expe
 
     /** "file › name", how a failing scenario is named in test reports and validation answers. */
     public String displayName() {
+        return displayName(file, name);
+    }
+
+    /** "file › name": the one way a scenario is named. */
+    public static String displayName(String file, String name) {
         return file + " › " + name;
     }
 }

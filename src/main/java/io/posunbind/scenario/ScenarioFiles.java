@@ -10,8 +10,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.posunbind.decision.MalformedJsonException;
-import io.posunbind.decision.RequestJson;
+import io.posunbind.engine.RequestJson;
+import io.posunbind.errors.MalformedJsonException;
 
 /**
  * Reads scenario files. Two shapes are accepted:

@@ -11,4 +11,9 @@ import java.util.List;
  * @param mismatches what differed, each as "path: expected X, got Y"
  */
 public record ScenarioResult(String file, String name, boolean passed, List<String> mismatches) {
+
+    /** "file › name", as {@link Scenario#displayName()}. */
+    public String displayName() {
+        return Scenario.displayName(file, name);
+    }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.posunbind.decision.AnswerJson;
-import io.posunbind.decision.CaseFacts;
-import io.posunbind.decision.DecisionEngine;
-import io.posunbind.decision.DecisionRequestParser;
-import io.posunbind.decision.InvalidRequestException;
-import io.posunbind.ruleset.CompiledRuleSet;
+import io.posunbind.engine.AnswerJson;
+import io.posunbind.engine.CaseFacts;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.DecisionEngine;
+import io.posunbind.engine.DecisionRequestParser;
+import io.posunbind.errors.InvalidRequestException;
 
 /** Runs scenarios against a compiled rule set and says, for each, what differed from what it expected. */
 public final class ScenarioRunner {

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.posunbind.decision.DecisionNotRecordedException;
+import io.posunbind.audit.DecisionNotRecordedException;
 
 /** 503 when a decision cannot be recorded: no decision is answered. The cause is logged where it happened. */
 @Provider

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.posunbind.decision.InvalidRequestException;
+import io.posunbind.errors.InvalidRequestException;
 
 /** 400 naming every offending field by its JSON path. */
 @Provider

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.posunbind.decision.MalformedJsonException;
+import io.posunbind.errors.MalformedJsonException;
 
 /** 400 for a body that is not JSON, saying where it breaks. */
 @Provider

@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
 
-import io.posunbind.decision.RuleSetDefectException;
+import io.posunbind.engine.RuleSetDefectException;
 
 /** 500 when the rule set produced an answer the contract cannot express; nothing is answered or recorded. */
 @Provider

@@ -1,12 +1,13 @@
 package io.posunbind.web;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.posunbind.lifecycle.RuleSetRejectedException;
-import io.posunbind.rulecheck.ValidationReport;
-import io.posunbind.scenario.ScenarioResult;
+import io.posunbind.ruleset.RuleSetRejectedException;
+import io.posunbind.ruleset.ValidationReport;
 
 /** 422 naming every error (file:line:column) and every failed scenario (file › name) of a refused rule set. */
 @Provider
@@ -14,14 +15,8 @@ public class RuleSetRejectedMapper implements ExceptionMapper<RuleSetRejectedExc
     @Override
     public Response toResponse(RuleSetRejectedException e) {
         ValidationReport report = e.report();
-        java.util.List<Problem.FieldProblem> errors = new java.util.ArrayList<>();
-        report.errors().forEach(p -> errors.add(new Problem.FieldProblem(p.location(), p.message())));
-        for (ScenarioResult result : report.scenarios().results()) {
-            if (!result.passed()) {
-                errors.add(new Problem.FieldProblem(result.file() + " › " + result.name(),
-                        "scenario failed: " + String.join("; ", result.mismatches())));
-            }
-        }
+        List<Problem.FieldProblem> errors = report.failures().stream()
+                .map(f -> new Problem.FieldProblem(f.where(), f.what())).toList();
         return Problem.of("rule-set-rejected", "The rule set cannot be used", 422,
                 e.getMessage() + " (" + report.errors().size() + " error(s), " + report.scenarios().failed()
                         + " failed scenario(s)); version " + report.version())

@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import io.posunbind.ruleset.RuleSetCompilationException;
-import io.posunbind.ruleset.RuleSetException;
+import io.posunbind.engine.RuleSetCompilationException;
+import io.posunbind.engine.RuleSetException;
 
 /** 422 when a rule set cannot be read or compiled (a rules directory that is gone, a stored version that fails). */
 @Provider
@@ -16,8 +16,7 @@ public class RuleSetUnusableMapper implements ExceptionMapper<RuleSetException> 
     public Response toResponse(RuleSetException e) {
         if (e instanceof RuleSetCompilationException compilation) {
             List<Problem.FieldProblem> errors = compilation.problems().stream()
-                    .map(p -> new Problem.FieldProblem(p.file() + (p.line() > 0 ? ":" + p.line()
-                            + (p.column() > 0 ? ":" + p.column() : "") : ""), p.message())).toList();
+                    .map(p -> new Problem.FieldProblem(p.location(), p.message())).toList();
             return Problem.of("rule-set-rejected", "The rule set cannot be used", 422,
                     "The rule set does not compile or is not safe; the active rule set is unchanged")
                     .withErrors(errors).toResponse();

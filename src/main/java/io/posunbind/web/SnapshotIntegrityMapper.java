@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.logging.Logger;
 
-import io.posunbind.audit.SnapshotIntegrityException;
+import io.posunbind.ruleset.SnapshotIntegrityException;
 
 /** 409 when a stored rule set was altered: replaying with it would prove nothing, so it is refused. */
 @Provider

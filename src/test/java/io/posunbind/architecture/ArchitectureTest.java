@@ -1,32 +1,22 @@
 package io.posunbind.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
 
-/** The house shape: KIE stays in ruleset, JDBC in audit, SQL and sessions never in a resource. */
-@AnalyzeClasses(packages = "io.posunbind", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The service's packages keep the layering of docs/architecture.md: one test per rule of {@link Layering}. */
 class ArchitectureTest {
+    private static final JavaClasses SERVICE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.posunbind");
 
-    @ArchTest
-    static final ArchRule kieTypesStayInRuleset = noClasses()
-            .that().resideOutsideOfPackage("io.posunbind.ruleset..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
-            .because("the ruleset package is the only place that touches the KIE API");
-
-    @ArchTest
-    static final ArchRule jdbcStaysInAudit = noClasses()
-            .that().resideOutsideOfPackage("io.posunbind.audit..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
-            .because("persistence is plain JDBC in the audit package");
-
-    @ArchTest
-    static final ArchRule factsDependOnNothingOfTheService = noClasses()
-            .that().resideInAPackage("io.posunbind.facts..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.posunbind.decision..", "io.posunbind.ruleset..",
-                    "io.posunbind.audit..", "io.posunbind.web..", "jakarta..", "io.quarkus..")
-            .because("the fact vocabulary is what rule files read; it must stay plain");
+    @TestFactory
+    Stream<DynamicTest> theServiceKeepsItsLayering() {
+        return Layering.rules("io.posunbind").entrySet().stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> rule.getValue().check(SERVICE)));
+    }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.posunbind.decision.RequestJson;
+import io.posunbind.engine.RequestJson;
 import io.posunbind.security.TestUsers;
+import io.posunbind.storage.Storage.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -37,7 +38,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class AuditApiTest {
     @Inject
-    AuditStorage.DataSourceChoice storage;
+    Database storage;
 
     static String merchant() {
         return "M-" + UUID.randomUUID();

@@ -5,24 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.posunbind.decision.AnswerJson;
-import io.posunbind.decision.CaseFacts;
-import io.posunbind.decision.DecisionAnswer;
-import io.posunbind.decision.DecisionEngine;
-import io.posunbind.decision.DecisionIds;
-import io.posunbind.decision.DecisionRequestParser;
-import io.posunbind.decision.DecisionResult;
-import io.posunbind.decision.DecisionToRecord;
-import io.posunbind.decision.RequestJson;
-import io.posunbind.ruleset.CompiledRuleSet;
-import io.posunbind.ruleset.RuleFiles;
-import io.posunbind.ruleset.RuleSetCompiler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.posunbind.decision.DecisionMetrics;
+import io.posunbind.decision.DecisionService;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.DecisionResult;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.ruleset.ActiveRuleSet;
 
 /** Requests, rule sets and decisions for the audit tests. */
 final class AuditFixtures {
@@ -59,17 +52,17 @@ final class AuditFixtures {
         return new RuleSetCompiler().compile(RuleFiles.readDirectory(directory));
     }
 
-    /** Decides the request as the service does and records it through the recorder; answers what stands. */
+    /**
+     * Decides the request as the service does, through {@link DecisionService} with the rule set active (the
+     * requests give their asOf), records it through the recorder and answers what stands.
+     */
     static DecisionResult decideAndRecord(DecisionRecorder recorder, CompiledRuleSet ruleSet, String request,
                                           String idempotencyKey) {
-        byte[] body = request.getBytes(StandardCharsets.UTF_8);
-        JsonNode tree = RequestJson.read(body);
-        Instant now = Instant.now();
-        CaseFacts facts = new DecisionRequestParser().parse(tree, LocalDate.of(2026, 11, 26));
-        DecisionAnswer answer = new DecisionEngine().decide(facts, ruleSet, DecisionIds.next(now), now);
-        DecisionResult result = new DecisionResult(answer, AnswerJson.bytes(answer));
-        return recorder.record(new DecisionToRecord(body, tree, result, ruleSet.files(), "auditor-test",
-                idempotencyKey));
+        ActiveRuleSet active = new ActiveRuleSet();
+        active.swap(ruleSet);
+        DecisionService service = new DecisionService(active, new DecisionMetrics(new SimpleMeterRegistry()),
+                recorder, Clock.systemUTC());
+        return service.decide(request.getBytes(StandardCharsets.UTF_8), idempotencyKey, "auditor-test");
     }
 
     private static String read(Path file) {

@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.posunbind.decision.DecisionNotRecordedException;
-import io.posunbind.decision.DecisionResult;
-import io.posunbind.ruleset.CompiledRuleSet;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.DecisionResult;
+import io.posunbind.storage.Storage.Database;
 
 /**
  * Group commit on a real database ({@link H2GroupCommitTest}, {@link PostgresGroupCommitTest}). The writer is held
@@ -63,7 +61,8 @@ abstract class GroupCommitContract {
     @BeforeEach
     void openStore(@TempDir Path directory) {
         db = openDatabase(directory);
-        gated = new GatedRecords(db.dataSource());
+        db.store(rules);
+        gated = new GatedRecords(db.database());
     }
 
     @AfterEach
@@ -98,7 +97,7 @@ abstract class GroupCommitContract {
         assertThat(db.count("SELECT COUNT(*) FROM decision_record")).isEqualTo(21);
         assertThat(db.count("SELECT MAX(writer_seq) FROM decision_record WHERE writer_id = ?", "writer-g"))
                 .isEqualTo(21);
-        Verification verification = new ChainVerifier(db.records(), db.snapshots(), 50).verify();
+        Verification verification = new ChainVerifier(db.records(), db.ruleSets(), 50).verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.recordsChecked()).isEqualTo(21);
     }
@@ -125,7 +124,7 @@ abstract class GroupCommitContract {
         DecisionResult after = decideAndRecord(recorder, rules, request("CASE-after", "M-9"), null);
         DecisionRecord stored = db.records().find(after.answer().decisionId()).orElseThrow();
         assertThat(stored.sequence()).isEqualTo(2);
-        assertThat(new ChainVerifier(db.records(), db.snapshots(), 50).verify().intact()).isTrue();
+        assertThat(new ChainVerifier(db.records(), db.ruleSets(), 50).verify().intact()).isTrue();
     }
 
     @Test
@@ -171,7 +170,7 @@ abstract class GroupCommitContract {
         assertThat(db.count("SELECT COUNT(*) FROM decision_record WHERE idempotency_key = ?", "key-retry"))
                 .isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM decision_record")).isEqualTo(3);
-        assertThat(new ChainVerifier(db.records(), db.snapshots(), 50).verify().intact()).isTrue();
+        assertThat(new ChainVerifier(db.records(), db.ruleSets(), 50).verify().intact()).isTrue();
     }
 
     @Test
@@ -190,14 +189,14 @@ abstract class GroupCommitContract {
         }
         assertThat(recorder.groupCommit().recordsCommitted()).isEqualTo(200);
         assertThat(recorder.groupCommit().transactions()).isLessThanOrEqualTo(200);
-        Verification verification = new ChainVerifier(db.records(), db.snapshots(), 50).verify();
+        Verification verification = new ChainVerifier(db.records(), db.ruleSets(), 50).verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.chains()).singleElement()
                 .satisfies(chain -> assertThat(chain.lastSequence()).isEqualTo(200));
     }
 
     private DecisionRecorder recorder(GroupCommit.Settings settings) {
-        return new DecisionRecorder(gated, db.snapshots(), CLOCK, "writer-g", settings);
+        return new DecisionRecorder(gated, CLOCK, "writer-g", settings);
     }
 
     /** Starts one decision and waits until the writer is inside its transaction, held by the closed gate. */
@@ -233,8 +232,8 @@ abstract class GroupCommitContract {
         private final java.util.concurrent.atomic.AtomicInteger transactions = new java.util.concurrent.atomic.AtomicInteger();
         private volatile boolean breakNext;
 
-        GatedRecords(DataSource dataSource) {
-            super(dataSource);
+        GatedRecords(Database database) {
+            super(database);
         }
 
         void open() {

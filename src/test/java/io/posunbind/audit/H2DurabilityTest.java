@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.posunbind.decision.DecisionResult;
-import io.posunbind.ruleset.CompiledRuleSet;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.DecisionResult;
+import io.posunbind.ruleset.Activation;
 
 /**
  * On H2 every answered decision and every rule-set write is in the database file when the caller hears of it, not
@@ -43,17 +44,16 @@ class H2DurabilityTest {
     void whatWasAnsweredIsInTheFileBeforeH2WritesItInTheBackground(@TempDir Path live, @TempDir Path crashed)
             throws Exception {
         try (TestDatabase db = TestDatabase.h2(live)) {
-            DecisionRecorder recorder = new DecisionRecorder(db.records(), db.snapshots(), Clock.system(ZoneOffset.UTC),
-                    "writer-a");
+            db.store(rules);
+            DecisionRecorder recorder = new DecisionRecorder(db.records(), Clock.system(ZoneOffset.UTC), "writer-a",
+                    null);
             List<String> answered = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 DecisionResult result = decideAndRecord(recorder, rules, request("CASE-D-" + i, "M-D"), null);
                 answered.add(result.answer().decisionId());
             }
-            new RuleSetVersions(db.dataSource()).storeIfAbsent(new StoredVersion(rules.version(), Instant.now(),
-                    StoredVersion.DIRECTORY, "admin", "durability", rules.files().files().size(), "{}", null));
-            RuleSetActivations activations = new RuleSetActivations(db.dataSource());
-            Activation activation = activations.append(rules.version(), Instant.now(), "admin", "instance-a", "test");
+            Activation activation = db.ruleSets().activate(rules.version(), Instant.now(), "admin", "instance-a",
+                    "test");
 
             // H2's background writer would write these within WRITE_DELAY (500 ms); copy before it can
             Files.copy(live.resolve("unbind.mv.db"), crashed.resolve("unbind.mv.db"));
@@ -62,9 +62,10 @@ class H2DurabilityTest {
                 for (String id : answered) {
                     assertThat(copy.records().find(id)).as("answered decision %s is in the file", id).isPresent();
                 }
-                assertThat(copy.snapshots().find(rules.version())).as("the rule set that decided").isPresent();
-                assertThat(new RuleSetVersions(copy.dataSource()).find(rules.version())).as("its version").isPresent();
-                assertThat(new RuleSetActivations(copy.dataSource()).latest()).as("the activation")
+                assertThat(copy.ruleSets().files(rules.version())).as("the rule set that decided")
+                        .isEqualTo(rules.files());
+                assertThat(copy.ruleSets().find(rules.version())).as("its version").isPresent();
+                assertThat(copy.ruleSets().latestActivation()).as("the activation")
                         .hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(activation.id()));
             }
         }

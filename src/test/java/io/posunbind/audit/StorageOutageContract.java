@@ -4,9 +4,9 @@ import static io.posunbind.audit.AuditFixtures.request;
 import static io.posunbind.security.TestUsers.asAuditor;
 import static io.posunbind.security.TestUsers.asClient;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import java.util.UUID;
 

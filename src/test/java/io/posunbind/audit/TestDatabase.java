@@ -6,12 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.ruleset.RuleSetStore;
+import io.posunbind.ruleset.StoredVersion;
+import io.posunbind.storage.Storage.Database;
 
 /**
  * A fresh audit database for one test, migrated by the service's own Flyway migrations: an H2 file in a temporary
@@ -24,30 +30,53 @@ final class TestDatabase implements AutoCloseable {
     private DataSource dataSource;
     private Connection keepOpen;
 
-    private TestDatabase(Path h2Directory, String postgresDatabase) {
+    private TestDatabase(Path h2Directory, String postgresDatabase, String schemaVersion) {
         this.h2Directory = h2Directory;
         this.postgresDatabase = postgresDatabase;
-        open();
+        open(schemaVersion);
     }
 
     static TestDatabase h2(Path directory) {
-        return new TestDatabase(directory, null);
+        return new TestDatabase(directory, null, null);
     }
 
     static TestDatabase postgres() {
-        return new TestDatabase(null, PostgresTestSupport.createDatabase());
+        return new TestDatabase(null, PostgresTestSupport.createDatabase(), null);
+    }
+
+    /** A database migrated only up to that schema version, as an older build left it; {@link #migrate()} goes on. */
+    static TestDatabase atSchemaVersion(boolean postgres, Path h2Directory, String version) {
+        return postgres ? new TestDatabase(null, PostgresTestSupport.createDatabase(), version)
+                : new TestDatabase(h2Directory, null, version);
+    }
+
+    /** Applies every migration not applied yet, as a new build does at startup. */
+    void migrate() {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
     DataSource dataSource() {
         return dataSource;
     }
 
-    DecisionRecords records() {
-        return new DecisionRecords(dataSource);
+    /** The database as the service's table classes take it. */
+    Database database() {
+        return new Database("test", dataSource);
     }
 
-    RuleSetSnapshots snapshots() {
-        return new RuleSetSnapshots(dataSource);
+    DecisionRecords records() {
+        return new DecisionRecords(database());
+    }
+
+    RuleSetStore ruleSets() {
+        return new RuleSetStore(database());
+    }
+
+    /** Stores the rule set as a version, as the service does before a version may decide. */
+    void store(CompiledRuleSet ruleSet) {
+        ruleSets().store(ruleSet.files(), new StoredVersion(ruleSet.version(), Instant.now(), StoredVersion.UPLOAD,
+                "test", null, ruleSet.files().files().size(), "{\"valid\":true,\"scenariosPassed\":0,"
+                + "\"scenariosFailed\":0,\"warnings\":[]}", null));
     }
 
     /** Runs one statement (the tests' way of tampering with the store) and answers the rows it changed. */
@@ -75,7 +104,7 @@ final class TestDatabase implements AutoCloseable {
     /** Closes the database (H2: shut down, files closed) and opens it again from its files. */
     void restart() throws SQLException {
         shutDown();
-        open();
+        open(null);
     }
 
     @Override
@@ -86,7 +115,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private void open() {
+    private void open(String schemaVersion) {
         if (h2Directory != null) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:file:" + h2Directory.toAbsolutePath() + "/unbind;MODE=PostgreSQL");
@@ -104,7 +133,8 @@ final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        (schemaVersion == null ? flyway : flyway.target(schemaVersion)).load().migrate();
     }
 
     private void shutDown() throws SQLException {

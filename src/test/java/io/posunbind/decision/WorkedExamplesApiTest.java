@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.posunbind.engine.RequestJson;
 import io.posunbind.scenario.Expectations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -3,7 +3,7 @@ package io.posunbind.reference;
 import java.math.BigDecimal;
 import java.util.TreeMap;
 
-import io.posunbind.decision.DecisionAnswer;
+import io.posunbind.engine.DecisionAnswer;
 
 /** Reduces an engine answer to the parts the reference implementation decides, so the two can be compared. */
 public final class Outcomes {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.posunbind.decision.CaseFacts;
+import io.posunbind.engine.CaseFacts;
 import io.posunbind.facts.Account;
 import io.posunbind.facts.Commitment;
 import io.posunbind.facts.Contract;

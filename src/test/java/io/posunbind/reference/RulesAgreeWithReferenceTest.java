@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.posunbind.decision.CaseFacts;
-import io.posunbind.decision.DecisionAnswer;
-import io.posunbind.decision.DecisionEngine;
-import io.posunbind.decision.DecisionRequestParser;
+import io.posunbind.engine.CaseFacts;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.DecisionAnswer;
+import io.posunbind.engine.DecisionEngine;
+import io.posunbind.engine.DecisionRequestParser;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
 import io.posunbind.facts.Verdict;
-import io.posunbind.ruleset.CompiledRuleSet;
-import io.posunbind.ruleset.RuleFiles;
-import io.posunbind.ruleset.RuleSetCompiler;
 
 /**
  * The shipped DRL and an independent plain-Java reading of policy v1 must agree on thousands of generated cases.

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.engine.RuleSetException;
+
 /** The atomic swap: a lease keeps its rule set alive through swaps, and the replaced one is released after it. */
 class ActiveRuleSetTest {
     private final RuleSetCompiler compiler = new RuleSetCompiler();

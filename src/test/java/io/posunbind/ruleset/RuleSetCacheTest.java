@@ -12,6 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.engine.RuleSetException;
 import io.posunbind.facts.Outcome;
 import io.posunbind.facts.UnbindCase;
 

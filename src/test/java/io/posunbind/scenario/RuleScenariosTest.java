@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import io.posunbind.ruleset.CompiledRuleSet;
-import io.posunbind.ruleset.RuleFiles;
-import io.posunbind.ruleset.RuleSetCompiler;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
 
 /** Every scenario shipped in rules/ is a test of its own, named by file and scenario. */
 class RuleScenariosTest {

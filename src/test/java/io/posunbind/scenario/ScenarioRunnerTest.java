@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.posunbind.decision.RequestJson;
-import io.posunbind.ruleset.CompiledRuleSet;
-import io.posunbind.ruleset.RuleFiles;
-import io.posunbind.ruleset.RuleSetCompiler;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RequestJson;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
 
 /** The scenario runner is only worth trusting if it fails when a rule changes: these tests make it fail. */
 class ScenarioRunnerTest {

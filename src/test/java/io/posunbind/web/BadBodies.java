@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.posunbind.decision.RequestJson;
+import io.posunbind.engine.RequestJson;
 
 /**
  * A deterministic corpus of decision bodies that must all be refused: each starts from the contract's example

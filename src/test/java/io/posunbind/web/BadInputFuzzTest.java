@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.posunbind.decision.RequestJson;
+import io.posunbind.engine.RequestJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.posunbind.decision.CaseFacts;
-import io.posunbind.decision.DecisionRequestParser;
+import io.posunbind.engine.CaseFacts;
+import io.posunbind.engine.DecisionRequestParser;
 import io.posunbind.reference.CaseGenerator;
-import io.posunbind.ruleset.RuleFiles;
+import io.posunbind.engine.RuleFiles;
 
 /** The benchmark inputs: the shipped rules and a fixed corpus of generated cases covering every verdict. */
 final class Corpus {

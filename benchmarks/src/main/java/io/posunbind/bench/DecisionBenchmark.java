@@ -22,13 +22,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.posunbind.decision.CaseFacts;
-import io.posunbind.decision.DecisionAnswer;
-import io.posunbind.decision.DecisionEngine;
+import io.posunbind.engine.CaseFacts;
+import io.posunbind.engine.DecisionAnswer;
+import io.posunbind.engine.DecisionEngine;
 import io.posunbind.facts.Verdict;
 import io.posunbind.reference.ReferencePolicyV1;
-import io.posunbind.ruleset.CompiledRuleSet;
-import io.posunbind.ruleset.RuleSetCompiler;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleSetCompiler;
 
 /**
  * In-process decisions on one thread (one core): the DRL rule set through the engine, beside the plain-Java

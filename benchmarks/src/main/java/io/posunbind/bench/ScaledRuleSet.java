@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.posunbind.ruleset.RuleFiles;
+import io.posunbind.engine.RuleFiles;
 
 /**
  * A rule set N times the size of policy v1: every rule file but the verdict's copied N-1 times under new package

@@ -1,8 +1,0 @@
-package io.posunbind.decision;
-
-/** The decision could not be recorded, so it is not answered: an unrecorded decision never leaves the service. */
-public class DecisionNotRecordedException extends RuntimeException {
-    public DecisionNotRecordedException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,8 +1,0 @@
-package io.posunbind.decision;
-
-/** The body is not JSON at all; the message says where it breaks. */
-public class MalformedJsonException extends RuntimeException {
-    public MalformedJsonException(String message) {
-        super(message);
-    }
-}

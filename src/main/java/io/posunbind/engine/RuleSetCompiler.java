@@ -1,0 +1,76 @@
+package io.posunbind.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a rule set for deciding, or refuses it naming every problem. Checks from the outside in, and hands the
+ * files to the compiler only when they are safe and the checks find no error:
+ * <ol>
+ * <li>the safety lint ({@link RuleSafetyLint}): an unsafe file is never handed to the compiler;</li>
+ * <li>the DRL parser: syntax errors with the parser's line and column;</li>
+ * <li>the vocabulary ({@link VocabularyCheck}) and the names ({@link RuleNames}): unknown values and constants,
+ * literals of the wrong kind, missing packages, duplicate rule names, each where it is written;</li>
+ * <li>the phases ({@link PhaseCheck}): a rule that asks whether results are absent runs after the rules making them;</li>
+ * <li>the executable-model compiler, the authority on what runs, its messages traced back to the files.</li>
+ * </ol>
+ * Every compilation the service does, the command line's and the tests' too, goes through here, so a rule set that
+ * fails the lint never decides. Plain Java.
+ */
+public class RuleSetCompiler {
+    private static final Comparator<RuleProblem> ORDER = Comparator.comparing(RuleProblem::level)
+            .thenComparing(RuleProblem::file).thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column);
+
+    private final RuleSafetyLint lint = new RuleSafetyLint();
+    private final ExecutableModelBuilder builder = new ExecutableModelBuilder();
+
+    /**
+     * The compiled rule set, its warnings in {@link CompiledRuleSet#warnings()}; the caller closes it when done.
+     *
+     * @throws RuleSetCompilationException naming every problem (errors first, then warnings) when there is an error
+     */
+    public CompiledRuleSet compile(RuleFiles files) {
+        if (files.ruleFiles().isEmpty()) {
+            throw refused(List.of(new RuleProblem(RuleProblem.Level.ERROR, RuleProblem.WHOLE_RULE_SET, 0, 0,
+                    "The rule set holds no .drl file")));
+        }
+        List<RuleProblem> problems = new ArrayList<>(lint.check(files));
+        if (problems.stream().anyMatch(RuleProblem::isError)) {
+            throw refused(problems);
+        }
+        Map<String, DrlFile> parsed = new LinkedHashMap<>();
+        files.ruleFiles().forEach((path, text) -> parsed.put(path, DrlFile.parse(path, text)));
+        List<DrlFile> readable = new ArrayList<>();
+        for (DrlFile file : parsed.values()) {
+            problems.addAll(file.problems());
+            if (file.parsed()) {
+                problems.addAll(VocabularyCheck.check(file));
+                readable.add(file);
+            }
+        }
+        problems.addAll(RuleNames.check(readable));
+        problems.addAll(PhaseCheck.check(readable));
+        if (problems.stream().anyMatch(RuleProblem::isError)) {
+            throw refused(problems);
+        }
+        ExecutableModelBuilder.Built built = builder.build(parsed);
+        problems.addAll(built.problems());
+        if (built.container() == null) {
+            throw refused(problems);
+        }
+        return new CompiledRuleSet(files, built.container(), sorted(problems));
+    }
+
+    private static RuleSetCompilationException refused(List<RuleProblem> problems) {
+        return new RuleSetCompilationException(sorted(problems));
+    }
+
+    private static List<RuleProblem> sorted(List<RuleProblem> problems) {
+        List<RuleProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(ORDER);
+        return sorted;
+    }
+}

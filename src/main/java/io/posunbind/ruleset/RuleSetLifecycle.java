@@ -1,0 +1,217 @@
+package io.posunbind.ruleset;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.posunbind.config.UnbindConfig;
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.errors.NotFoundException;
+import io.posunbind.storage.InstanceId;
+
+/**
+ * Stores, activates and reloads rule-set versions. A version is stored only when it compiles, passes the safety
+ * lint and every scenario; activating it appends a row to ruleset_activation (the database is where instances agree
+ * on the active version) and then swaps it in. Everything that could fail (reading, validating, compiling,
+ * recording) happens before the swap, so a failing candidate never replaces the active rule set. One change at a
+ * time per instance.
+ */
+@ApplicationScoped
+public class RuleSetLifecycle {
+    static final String STARTUP = "startup";
+    static final String RELOAD = "reload";
+    static final String ACTIVATE = "activate";
+    static final String WATCH = "watch";
+    private static final Logger LOG = Logger.getLogger(RuleSetLifecycle.class);
+
+    private final ActiveRuleSet active;
+    private final RuleSetStore store;
+    private final ValidationService validation;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final InstanceId instance;
+    private final Clock clock;
+    private final Path directory;
+    private final ReentrantLock changes = new ReentrantLock();
+    private volatile String directoryVersion;
+
+    @Inject
+    public RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
+                            InstanceId instance, Clock clock, UnbindConfig config) {
+        this(active, store, validation, instance, clock, Path.of(config.rules().directory()));
+    }
+
+    RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
+                     InstanceId instance, Clock clock, Path directory) {
+        this.active = active;
+        this.store = store;
+        this.validation = validation;
+        this.instance = instance;
+        this.clock = clock;
+        this.directory = directory;
+    }
+
+    /** Validates and stores an uploaded candidate; activates nothing. */
+    public Stored upload(byte[] body, String by) {
+        RuleSetUpload.Candidate candidate = RuleSetUpload.parseCandidate(body);
+        try (CheckedRuleSet checked = validation.check(candidate.files())) {
+            if (!checked.report().valid()) {
+                throw new RuleSetRejectedException("The rule set was not stored: it does not pass validation",
+                        checked.report());
+            }
+            boolean existed = store.find(candidate.files().version()).isPresent();
+            StoredVersion stored = store.store(candidate.files(), new StoredVersion(candidate.files().version(),
+                    clock.instant(), StoredVersion.UPLOAD, by, candidate.label(), candidate.files().files().size(),
+                    ValidationSummary.of(checked.report()).toJson(), null));
+            return new Stored(RuleSetView.of(stored, active.version(), null), !existed);
+        }
+    }
+
+    /** Makes a stored version the active one; activating an older version is a rollback. */
+    public ActivationResult activate(String version, String by) {
+        StoredVersion stored = store.find(version)
+                .orElseThrow(() -> new NotFoundException("No rule-set version " + version + " is stored"));
+        changes.lock();
+        try {
+            Optional<Activation> latest = store.latestActivation();
+            if (version.equals(active.version()) && latest.map(a -> a.version().equals(version)).orElse(false)) {
+                return unchanged(latest.get());
+            }
+            CompiledRuleSet compiled = compiler.compile(store.files(stored.version()));
+            return activate(compiled, by, ACTIVATE);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Reads the rules directory again; a version other than the active one is validated, stored and activated. */
+    public ActivationResult reload(String by, String reason) {
+        changes.lock();
+        try {
+            RuleFiles files = RuleFiles.readDirectory(directory);
+            directoryVersion = files.version();
+            if (files.version().equals(active.version())) {
+                Optional<Activation> latest = store.latestActivation();
+                if (latest.isPresent() && latest.get().version().equals(files.version())) {
+                    return unchanged(latest.get());
+                }
+            }
+            return activate(validatedFromDirectory(files, by), by, reason);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Switches to the version of the latest activation when another instance activated one.
+     *
+     * @return true when this instance switched
+     */
+    public boolean followStore() {
+        Optional<Activation> latest = store.latestActivation();
+        if (latest.isEmpty() || latest.get().version().equals(active.version())) {
+            return false;
+        }
+        changes.lock();
+        try {
+            latest = store.latestActivation();
+            String version = latest.map(Activation::version).orElse(null);
+            if (version == null || version.equals(active.version())) {
+                return false;
+            }
+            String previous = active.swap(compiler.compile(store.files(version)));
+            LOG.infof("Rule set %s now decides on this instance (activated by %s on instance %s at %s; was %s)",
+                    version, describe(latest.get().activatedBy()), latest.get().instanceId(),
+                    latest.get().activatedAt(), previous);
+            return true;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** The version the rules directory held when it was last read. */
+    public String directoryVersion() {
+        return directoryVersion;
+    }
+
+    void rememberDirectoryVersion(String version) {
+        directoryVersion = version;
+    }
+
+    /**
+     * The directory's rule set, compiled: validated with its scenarios and stored when it is new, only compiled when
+     * it was stored (validated) before.
+     *
+     * @throws RuleSetRejectedException when it does not pass validation
+     */
+    CompiledRuleSet validatedFromDirectory(RuleFiles files, String by) {
+        if (store.find(files.version()).isPresent()) {
+            return compiler.compile(files);
+        }
+        CheckedRuleSet checked = validation.check(files);
+        if (!checked.report().valid()) {
+            throw new RuleSetRejectedException("The rules directory " + directory.toAbsolutePath().normalize()
+                    + " does not pass validation; the active rule set is unchanged", checked.report());
+        }
+        try {
+            store.store(files, new StoredVersion(files.version(), clock.instant(), StoredVersion.DIRECTORY, by, null,
+                    files.files().size(), ValidationSummary.of(checked.report()).toJson(), null));
+        } catch (RuntimeException e) {
+            checked.close();
+            throw e;
+        }
+        return checked.compiled();
+    }
+
+    /** Records the activation, then swaps; a failure to record leaves the active rule set as it was. */
+    ActivationResult activate(CompiledRuleSet compiled, String by, String reason) {
+        Activation activation;
+        try {
+            activation = store.activate(compiled.version(), clock.instant(), by, instance.value(), reason);
+        } catch (RuntimeException e) {
+            compiled.close();
+            throw e;
+        }
+        String previous = active.swap(compiled);
+        LOG.infof("Rule set %s activated (%s) by %s; it replaces %s", compiled.version(), reason, describe(by),
+                previous);
+        return new ActivationResult(compiled.version(), previous, true, activation.activatedAt(), by);
+    }
+
+    /** Makes the rule set the one that decides without recording an activation (it is the latest already). */
+    void use(CompiledRuleSet compiled) {
+        active.swap(compiled);
+    }
+
+    ActiveRuleSet active() {
+        return active;
+    }
+
+    RuleSetStore store() {
+        return store;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    private ActivationResult unchanged(Activation latest) {
+        return new ActivationResult(latest.version(), latest.version(), false, latest.activatedAt(),
+                latest.activatedBy());
+    }
+
+    private static String describe(String by) {
+        return by == null || by.isEmpty() ? "(unknown)" : by;
+    }
+
+    /** A stored version, without its files, and whether this upload stored it (false: it was stored before). */
+    public record Stored(RuleSetView version, boolean created) {
+    }
+}

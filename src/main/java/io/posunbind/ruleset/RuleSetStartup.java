@@ -1,0 +1,94 @@
+package io.posunbind.ruleset;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.posunbind.engine.CompiledRuleSet;
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.engine.RuleSetException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Chooses the rule set the service starts with (docs/rulesets.md):
+ * <ul>
+ * <li>the rules directory holds a version never activated before: it is validated, stored and activated, as a
+ * reload would;</li>
+ * <li>it holds a version activated before: the database's latest activation decides (a restart never undoes an
+ * activation or a rollback made through the API);</li>
+ * <li>it does not pass validation: the service starts on the database's latest activation, and says so loudly at
+ * ERROR with every problem; with none in the database it refuses to start, naming every problem.</li>
+ * </ul>
+ * A version stored before was validated then: it is compiled, its scenarios are not run again.
+ */
+@ApplicationScoped
+public class RuleSetStartup {
+    private static final Logger LOG = Logger.getLogger(RuleSetStartup.class);
+
+    private final RuleSetLifecycle lifecycle;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    public RuleSetStartup(RuleSetLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Optional<Activation> latest = lifecycle.store().latestActivation();
+        RuleFiles files;
+        CompiledRuleSet fromDirectory;
+        try {
+            files = RuleFiles.readDirectory(lifecycle.directory());
+            lifecycle.rememberDirectoryVersion(files.version());
+            if (latest.isPresent() && !latest.get().version().equals(files.version())
+                    && lifecycle.store().everActivated(files.version())) {
+                // The database's later activation decides: the directory is not even compiled.
+                startOnLatest(latest.get());
+                LOG.warnf("The rules directory holds %s, which was active before; version %s, activated later "
+                        + "(at %s), decides. POST /api/v1/rulesets/reload makes the directory's version active "
+                        + "again.", files.version(), latest.get().version(), latest.get().activatedAt());
+                logActive();
+                return;
+            }
+            fromDirectory = lifecycle.validatedFromDirectory(files, "");
+        } catch (RuleSetRejectedException | RuleSetException e) {
+            String problems = e instanceof RuleSetRejectedException rejected ? rejected.report().describe()
+                    : e.getMessage();
+            if (latest.isEmpty()) {
+                throw new RuleSetException("The rules directory " + lifecycle.directory().toAbsolutePath()
+                        .normalize() + " cannot be used and no earlier version is active in the database; the "
+                        + "service does not start.\n" + problems);
+            }
+            startOnLatest(latest.get());
+            LOG.errorf("%n*** The rules directory %s cannot be used. The service STARTED ON THE LAST ACTIVE VERSION "
+                    + "%s (activated at %s) and keeps deciding with it until a valid rule set is reloaded or "
+                    + "activated. ***%n%s", lifecycle.directory().toAbsolutePath().normalize(),
+                    latest.get().version(), latest.get().activatedAt(), problems);
+            return;
+        }
+        if (latest.isPresent() && latest.get().version().equals(files.version())) {
+            lifecycle.use(fromDirectory);
+        } else {
+            lifecycle.activate(fromDirectory, "", RuleSetLifecycle.STARTUP);
+        }
+        logActive();
+    }
+
+    private void logActive() {
+        CompiledRuleSet ruleSet = lifecycle.active().get();
+        ruleSet.warnings().forEach(w -> LOG.warn(w.toString()));
+        LOG.infof("Rule set %s decides: %d rules", ruleSet.version(), ruleSet.ruleCount());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        lifecycle.active().clear();
+    }
+
+    private void startOnLatest(Activation latest) {
+        lifecycle.use(compiler.compile(lifecycle.store().files(latest.version())));
+    }
+}

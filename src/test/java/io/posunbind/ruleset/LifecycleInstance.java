@@ -1,0 +1,43 @@
+package io.posunbind.ruleset;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.posunbind.engine.RuleFiles;
+import io.posunbind.storage.InstanceId;
+import io.posunbind.storage.Storage.Database;
+
+/** One service instance's rule-set lifecycle, without HTTP: the beans wired by hand over a database. */
+final class LifecycleInstance implements AutoCloseable {
+    final ActiveRuleSet active = new ActiveRuleSet();
+    final RuleSetStore store;
+    final RuleSetLifecycle lifecycle;
+    final AtomicInteger validations = new AtomicInteger();
+
+    LifecycleInstance(DataSource dataSource, Path rules, String instanceId) {
+        store = new RuleSetStore(new Database("test", dataSource));
+        ValidationService counting = new ValidationService() {
+            @Override
+            public CheckedRuleSet check(RuleFiles files) {
+                validations.incrementAndGet();
+                return super.check(files);
+            }
+        };
+        Clock clock = Clock.systemUTC();
+        lifecycle = new RuleSetLifecycle(active, store, counting, InstanceId.of(instanceId), clock, rules);
+    }
+
+    /** Starts as the service does: chooses the rule set to decide with. */
+    LifecycleInstance start() {
+        new RuleSetStartup(lifecycle).onStart(null);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        active.clear();
+    }
+}
