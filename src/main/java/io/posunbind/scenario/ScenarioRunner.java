@@ -2,7 +2,6 @@ package io.posunbind.scenario;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,15 +21,6 @@ public final class ScenarioRunner {
 
     private final DecisionRequestParser parser = new DecisionRequestParser();
     private final DecisionEngine engine = new DecisionEngine();
-
-    /** Runs every scenario of the rule set's own files. */
-    public List<ScenarioResult> runAll(CompiledRuleSet ruleSet) {
-        List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario scenario : ScenarioFiles.parse(ruleSet.files().scenarioFiles())) {
-            results.add(run(ruleSet, scenario));
-        }
-        return results;
-    }
 
     public ScenarioResult run(CompiledRuleSet ruleSet, Scenario scenario) {
         List<String> mismatches;

@@ -5,97 +5,22 @@ import static io.posunbind.audit.AuditFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.posunbind.decision.IdempotencyConflictException;
-import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.DecisionResult;
-import io.posunbind.engine.RequestJson;
-import io.posunbind.errors.NotFoundException;
-import io.posunbind.ruleset.RuleSetCache;
-import io.posunbind.ruleset.RuleSetLease;
 import io.posunbind.ruleset.SnapshotIntegrityException;
 
 /**
- * The audit store's behaviour, the same on every database: {@link H2AuditStoreTest} runs it on an H2 file,
- * {@link PostgresAuditStoreTest} on the real PostgreSQL. Plain JDBC and plain Java, no Quarkus: each test gets a
- * fresh database and the audit tests' own rule sets (handling fee 10.00 in v1, 25.00 in v2).
+ * Recording and verifying, the same on every database: {@link H2AuditStoreTest} runs it on an H2 file,
+ * {@link PostgresAuditStoreTest} on the real PostgreSQL.
  */
-abstract class AuditStoreContract {
-    private static final Clock CLOCK = Clock.system(ZoneOffset.UTC);
-    static CompiledRuleSet v1;
-    static CompiledRuleSet v2;
-
-    TestDatabase db;
-    DecisionRecorder recorder;
-
-    abstract TestDatabase openDatabase(Path directory);
-
-    @BeforeAll
-    static void compileRuleSets(@TempDir Path rules) {
-        v1 = AuditFixtures.compile(AuditFixtures.rulesWithHandlingFee(rules.resolve("v1"), "10.00"));
-        v2 = AuditFixtures.compile(AuditFixtures.rulesWithHandlingFee(rules.resolve("v2"), "25.00"));
-    }
-
-    @AfterAll
-    static void releaseRuleSets() {
-        v1.close();
-        v2.close();
-    }
-
-    @BeforeEach
-    void openStore(@TempDir Path directory) {
-        db = openDatabase(directory);
-        db.store(v1);
-        recorder = newRecorder("writer-a");
-    }
-
-    @AfterEach
-    void closeStore() throws Exception {
-        db.close();
-    }
-
-    DecisionRecorder newRecorder(String writerId) {
-        return new DecisionRecorder(db.records(), CLOCK, writerId, null);
-    }
-
-    ReplayService replays(CompiledRuleSet active) {
-        return new ReplayService(db.records(), db.ruleSets(), new RuleSetCache(() -> RuleSetLease.of(active), 2),
-                active::version, CLOCK);
-    }
-
-    ChainVerifier verifier() {
-        return new ChainVerifier(db.records(), db.ruleSets(), 2);
-    }
-
-    List<DecisionResult> decide(DecisionRecorder by, int count, String merchantId) {
-        List<DecisionResult> results = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            results.add(decideAndRecord(by, v1, request("CASE-" + merchantId + "-" + i, merchantId), null));
-        }
-        return results;
-    }
+abstract class AuditStoreContract extends AuditStoreSetup {
 
     @Test
     void recordsTheRequestAsReceivedTheAnswerAsSentTheRuleSetAndWhoAsked() throws Exception {
@@ -240,135 +165,5 @@ abstract class AuditStoreContract {
         decide(recorder, 1, "M-1");
         decide(other, 1, "M-1");
         assertThat(verifier().verify().intact()).as("failed inserts leave no gap in a chain").isTrue();
-    }
-
-    @Test
-    void decisionsSurviveARestartAndReplayIdenticalAgainstTheirRecordedVersion() throws Exception {
-        List<DecisionResult> before = decide(recorder, 3, "M-1");
-
-        db.restart();
-        DecisionRecorder afterRestart = newRecorder("writer-after-restart");
-        decide(afterRestart, 1, "M-1");
-        ReplayService replays = replays(v2);
-
-        for (DecisionResult decided : before) {
-            String id = decided.answer().decisionId();
-            assertThat(db.records().find(id)).get().extracting(DecisionRecord::answerBody)
-                    .isEqualTo(decided.json());
-            Replay replay = replays.replay(id, null);
-            assertThat(replay.identical()).as("replay of %s", id).isTrue();
-            assertThat(replay.differences()).isEmpty();
-            assertThat(replay.rulesetVersion()).isEqualTo(v1.version());
-        }
-        assertThat(verifier().verify().intact()).isTrue();
-    }
-
-    @Test
-    void afterARuleChangeOldDecisionsReplayIdenticalAndTheActiveVersionShowsExactlyTheChangedFee()
-            throws Exception {
-        String id = decide(recorder, 1, "M-1").get(0).answer().decisionId();
-        db.restart();
-        ReplayService replays = replays(v2);
-
-        Replay own = replays.replay(id, null);
-        Replay active = replays.replay(id, ReplayService.ACTIVE);
-
-        assertThat(own.identical()).isTrue();
-        assertThat(active.identical()).isFalse();
-        assertThat(active.rulesetVersion()).isEqualTo(v2.version());
-        assertThat(active.recordedRulesetVersion()).isEqualTo(v1.version());
-        assertThat(active.differences()).extracting(Difference::field, Difference::change).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("fees[HANDLING]", "changed"),
-                org.assertj.core.groups.Tuple.tuple("totals.fees", "changed"),
-                org.assertj.core.groups.Tuple.tuple("totals.net", "changed"));
-        Difference fee = active.differences().get(0);
-        assertThat(fee.original().get("amount").decimalValue()).isEqualByComparingTo("10.00");
-        assertThat(fee.replayed().get("amount").decimalValue()).isEqualByComparingTo("25.00");
-        assertThat(replays.replay(id, v2.version()).differences()).isEqualTo(active.differences());
-    }
-
-    @Test
-    void replayAgainstAVersionThatIsNotStoredIsNotFound() {
-        String id = decide(recorder, 1, "M-1").get(0).answer().decisionId();
-
-        assertThatThrownBy(() -> replays(v1).replay(id, "sha256:0000")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> replays(v1).replay("no-such-id", null)).isInstanceOf(NotFoundException.class);
-    }
-
-    @Test
-    void listsNewestFirstInCursorPagesAndFilters() {
-        List<DecisionResult> m1 = decide(recorder, 5, "M-LIST-1");
-        decide(recorder, 2, "M-LIST-2");
-        RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
-
-        List<String> seen = new ArrayList<>();
-        List<Integer> pageSizes = new ArrayList<>();
-        String cursor = null;
-        do {
-            DecisionPage page = decisions.list("M-LIST-1", null, null, null, null, "2", cursor);
-            pageSizes.add(page.items().size());
-            page.items().forEach(item -> seen.add(item.decisionId()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-
-        assertThat(pageSizes).containsExactly(2, 2, 1);
-        assertThat(decisions.list("M-LIST-2", null, null, null, null, "2", null).nextCursor())
-                .as("a page that holds the last decision has no next cursor").isNull();
-
-        List<String> newestFirst = new ArrayList<>(m1.stream().map(r -> r.answer().decisionId()).toList());
-        java.util.Collections.reverse(newestFirst);
-        assertThat(seen).containsExactlyElementsOf(newestFirst);
-        assertThat(decisions.list(null, "APPROVED", null, null, v1.version(), null, null).items()).hasSize(7);
-        assertThat(decisions.list(null, "REJECTED", null, null, null, null, null).items()).isEmpty();
-        assertThat(decisions.list(null, null, null, null, v2.version(), null, null).items()).isEmpty();
-        DecisionSummary third = decisions.list("M-LIST-1", null, null, null, null, "3", null).items().get(2);
-        assertThat(decisions.list("M-LIST-1", null, third.recordedAt().toString(), null, null, null, null).items())
-                .extracting(DecisionSummary::decisionId).contains(third.decisionId()).hasSizeGreaterThanOrEqualTo(3);
-    }
-
-    @Test
-    void exportsEveryRecordOfTheRangeAsOneJsonLineOldestFirst() throws Exception {
-        List<DecisionResult> results = decide(recorder, 5, "M-EXPORT");
-        RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
-
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        decisions.export(decisions.exportRange(null, null), out);
-
-        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
-        assertThat(lines).hasSize(5);
-        for (int i = 0; i < lines.length; i++) {
-            JsonNode line = RequestJson.read(lines[i]);
-            assertThat(line.get("decisionId").asText()).isEqualTo(results.get(i).answer().decisionId());
-            assertThat(line.get("request")).isEqualTo(RequestJson.read(request("CASE-M-EXPORT-" + i, "M-EXPORT")));
-            assertThat(line.get("answer")).isEqualTo(RequestJson.read(results.get(i).json()));
-            assertThat(line.get("chain").get("sequence").asLong()).isEqualTo(i + 1);
-        }
-        ByteArrayOutputStream none = new ByteArrayOutputStream();
-        decisions.export(decisions.exportRange("2000-01-01", "2000-01-02"), none);
-        assertThat(none.size()).isZero();
-    }
-
-    /** Runs {@code n} tasks at once, released together, and answers their results in task order. */
-    static <T> List<T> inParallel(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Callable<T> callable = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return callable.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

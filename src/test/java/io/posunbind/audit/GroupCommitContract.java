@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.DecisionResult;
-import io.posunbind.storage.Storage.Database;
 
 /**
  * Group commit on a real database ({@link H2GroupCommitTest}, {@link PostgresGroupCommitTest}). The writer is held
@@ -220,56 +217,5 @@ abstract class GroupCommitContract {
     private static void waitUntil(Callable<Boolean> condition) {
         await("the decisions to queue").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
                 .until(condition);
-    }
-
-    /**
-     * The decision_record table behind a gate: the first transaction waits until the test opens it, every
-     * transaction is counted, and one batch can be made to break the foreign key on its last row.
-     */
-    static final class GatedRecords extends DecisionRecords {
-        final CountDownLatch entered = new CountDownLatch(1);
-        private final CountDownLatch gate = new CountDownLatch(1);
-        private final java.util.concurrent.atomic.AtomicInteger transactions = new java.util.concurrent.atomic.AtomicInteger();
-        private volatile boolean breakNext;
-
-        GatedRecords(Database database) {
-            super(database);
-        }
-
-        void open() {
-            gate.countDown();
-        }
-
-        void breakLastRowOfNextBatch() {
-            breakNext = true;
-        }
-
-        int transactions() {
-            return transactions.get();
-        }
-
-        @Override
-        public void appendAll(List<DecisionRecord> records) throws SQLException {
-            transactions.incrementAndGet();
-            entered.countDown();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException(e);
-            }
-            if (breakNext && transactions.get() > 1) {
-                breakNext = false;
-                List<DecisionRecord> broken = new ArrayList<>(records);
-                DecisionRecord last = broken.remove(broken.size() - 1);
-                broken.add(new DecisionRecord(last.decisionId(), last.writerId(), last.sequence(),
-                        last.recordedAt(), last.requestedBy(), last.idempotencyKey(), "sha256:no-such-rule-set",
-                        last.asOf(), last.caseId(), last.merchantId(), last.verdict(), last.requestBody(),
-                        last.answerBody(), last.previousHash(), last.hash()));
-                super.appendAll(broken);
-                return;
-            }
-            super.appendAll(records);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.posunbind.engine;
 
+import static io.posunbind.engine.Compiling.HEADER;
+import static io.posunbind.engine.Compiling.assertAt;
+import static io.posunbind.engine.Compiling.problemsOf;
+import static io.posunbind.engine.Compiling.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,41 +16,10 @@ import io.posunbind.facts.Account;
 
 /**
  * Each class of problem a compliance officer can make is reported with the file, line and column where it is
- * written and in plain words. Plain JUnit: the validator needs no Quarkus.
+ * written and in plain words. Plain JUnit: the compiler needs no Quarkus.
  */
 class RuleSetCompilerTest {
-    private static final String HEADER = """
-            package fees;
-
-            import io.posunbind.facts.*;
-            import java.math.BigDecimal;
-            """;
-
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-
-    /** Every problem: the refusal's, or the compiled rule set's warnings. */
-    private List<RuleProblem> problemsOf(Map<String, String> files) {
-        try (CompiledRuleSet compiled = compiler.compile(RuleFiles.of(files))) {
-            return compiled.warnings();
-        } catch (RuleSetCompilationException e) {
-            return e.problems();
-        }
-    }
-
-    private List<RuleProblem> problemsOf(String rules) {
-        return problemsOf(Map.of("fees/fees.drl", HEADER + rules));
-    }
-
-    private static RuleProblem single(List<RuleProblem> problems) {
-        assertThat(problems).hasSize(1);
-        return problems.get(0);
-    }
-
-    private static void assertAt(RuleProblem problem, String file, int line, int column) {
-        assertThat(problem.file()).isEqualTo(file);
-        assertThat(problem.line()).as("line").isEqualTo(line);
-        assertThat(problem.column()).as("column").isEqualTo(column);
-    }
 
     @Test
     void shippedRulesAreValid() {
@@ -166,58 +139,6 @@ class RuleSetCompilerTest {
         assertAt(problem, "fees/fees.drl", 9, 5);
         assertThat(problem.message()).contains("`new Fee(String, int, String)` does not match how a Fee is made")
                 .contains("Fee(String code, BigDecimal amount, String description)");
-    }
-
-    @Test
-    void duplicateRuleNameInAPackageIsReportedOnTheSecondName() {
-        RuleProblem problem = single(problemsOf("""
-                rule "Closing the account costs 50.00"
-                when
-                    UnbindCase()
-                then
-                end
-
-                rule "Closing the account costs 50.00"
-                when
-                    Merchant()
-                then
-                end
-                """));
-        assertAt(problem, "fees/fees.drl", 11, 6);
-        assertThat(problem.message()).contains("Two rules are named \"Closing the account costs 50.00\"")
-                .contains("fees/fees.drl:5");
-    }
-
-    @Test
-    void duplicateRuleNameAcrossPackagesIsAnErrorDroolsWouldMiss() {
-        String rule = """
-                rule "A regulatory hold blocks the unbind"
-                when
-                    Merchant( regulatoryHold )
-                then
-                end
-                """;
-        RuleProblem problem = single(problemsOf(Map.of(
-                "eligibility/eligibility.drl", "package eligibility;\nimport io.posunbind.facts.*;\n" + rule,
-                "verdict/holds.drl", "package verdict;\nimport io.posunbind.facts.*;\n" + rule)));
-        assertAt(problem, "verdict/holds.drl", 3, 6);
-        assertThat(problem.message()).contains("already exists at eligibility/eligibility.drl:3")
-                .contains("unique in the whole rule set");
-    }
-
-    @Test
-    void missingPackageIsReportedOnTheFirstLineWithTheFolderName() {
-        RuleProblem problem = single(problemsOf(Map.of("fees/fees.drl", """
-                import io.posunbind.facts.*;
-
-                rule "Closing the account costs 50.00"
-                when
-                    UnbindCase()
-                then
-                end
-                """)));
-        assertAt(problem, "fees/fees.drl", 1, 1);
-        assertThat(problem.message()).contains("no package line").contains("`package fees;`");
     }
 
     @Test

@@ -14,11 +14,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.posunbind.ruleset.ValidationReport;
-import io.posunbind.ruleset.ValidationService;
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.RuleFiles;
 import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.ruleset.ValidationReport;
+import io.posunbind.ruleset.ValidationService;
 
 /**
  * Policy v1 and a rule set ten times its size: compiling at run time as startup and a reload do (safety lint,

@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.posunbind.engine.CaseFacts;
 import io.posunbind.engine.DecisionRequestParser;
-import io.posunbind.reference.CaseGenerator;
 import io.posunbind.engine.RuleFiles;
+import io.posunbind.reference.CaseGenerator;
 
 /** The benchmark inputs: the shipped rules and a fixed corpus of generated cases covering every verdict. */
 final class Corpus {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,12 +23,12 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.posunbind.engine.CaseFacts;
+import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.DecisionAnswer;
 import io.posunbind.engine.DecisionEngine;
+import io.posunbind.engine.RuleSetCompiler;
 import io.posunbind.facts.Verdict;
 import io.posunbind.reference.ReferencePolicyV1;
-import io.posunbind.engine.CompiledRuleSet;
-import io.posunbind.engine.RuleSetCompiler;
 
 /**
  * In-process decisions on one thread (one core): the DRL rule set through the engine, beside the plain-Java

@@ -1,0 +1,132 @@
+package io.posunbind.audit;
+
+import static io.posunbind.audit.AuditFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.posunbind.engine.DecisionResult;
+import io.posunbind.engine.RequestJson;
+import io.posunbind.errors.NotFoundException;
+
+/**
+ * Replaying, listing and exporting recorded decisions, the same on every database: {@link H2AuditReadsTest} and
+ * {@link PostgresAuditReadsTest}.
+ */
+abstract class AuditReadsContract extends AuditStoreSetup {
+
+    @Test
+    void decisionsSurviveARestartAndReplayIdenticalAgainstTheirRecordedVersion() throws Exception {
+        List<DecisionResult> before = decide(recorder, 3, "M-1");
+
+        db.restart();
+        DecisionRecorder afterRestart = newRecorder("writer-after-restart");
+        decide(afterRestart, 1, "M-1");
+        ReplayService replays = replays(v2);
+
+        for (DecisionResult decided : before) {
+            String id = decided.answer().decisionId();
+            assertThat(db.records().find(id)).get().extracting(DecisionRecord::answerBody)
+                    .isEqualTo(decided.json());
+            Replay replay = replays.replay(id, null);
+            assertThat(replay.identical()).as("replay of %s", id).isTrue();
+            assertThat(replay.differences()).isEmpty();
+            assertThat(replay.rulesetVersion()).isEqualTo(v1.version());
+        }
+        assertThat(verifier().verify().intact()).isTrue();
+    }
+
+    @Test
+    void afterARuleChangeOldDecisionsReplayIdenticalAndTheActiveVersionShowsExactlyTheChangedFee()
+            throws Exception {
+        String id = decide(recorder, 1, "M-1").get(0).answer().decisionId();
+        db.restart();
+        ReplayService replays = replays(v2);
+
+        Replay own = replays.replay(id, null);
+        Replay active = replays.replay(id, ReplayService.ACTIVE);
+
+        assertThat(own.identical()).isTrue();
+        assertThat(active.identical()).isFalse();
+        assertThat(active.rulesetVersion()).isEqualTo(v2.version());
+        assertThat(active.recordedRulesetVersion()).isEqualTo(v1.version());
+        assertThat(active.differences()).extracting(Difference::field, Difference::change).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("fees[HANDLING]", "changed"),
+                org.assertj.core.groups.Tuple.tuple("totals.fees", "changed"),
+                org.assertj.core.groups.Tuple.tuple("totals.net", "changed"));
+        Difference fee = active.differences().get(0);
+        assertThat(fee.original().get("amount").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(fee.replayed().get("amount").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(replays.replay(id, v2.version()).differences()).isEqualTo(active.differences());
+    }
+
+    @Test
+    void replayAgainstAVersionThatIsNotStoredIsNotFound() {
+        String id = decide(recorder, 1, "M-1").get(0).answer().decisionId();
+
+        assertThatThrownBy(() -> replays(v1).replay(id, "sha256:0000")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> replays(v1).replay("no-such-id", null)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void listsNewestFirstInCursorPagesAndFilters() {
+        List<DecisionResult> m1 = decide(recorder, 5, "M-LIST-1");
+        decide(recorder, 2, "M-LIST-2");
+        RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            DecisionPage page = decisions.list("M-LIST-1", null, null, null, null, "2", cursor);
+            pageSizes.add(page.items().size());
+            page.items().forEach(item -> seen.add(item.decisionId()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+        assertThat(decisions.list("M-LIST-2", null, null, null, null, "2", null).nextCursor())
+                .as("a page that holds the last decision has no next cursor").isNull();
+
+        List<String> newestFirst = new ArrayList<>(m1.stream().map(r -> r.answer().decisionId()).toList());
+        java.util.Collections.reverse(newestFirst);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+        assertThat(decisions.list(null, "APPROVED", null, null, v1.version(), null, null).items()).hasSize(7);
+        assertThat(decisions.list(null, "REJECTED", null, null, null, null, null).items()).isEmpty();
+        assertThat(decisions.list(null, null, null, null, v2.version(), null, null).items()).isEmpty();
+        DecisionSummary third = decisions.list("M-LIST-1", null, null, null, null, "3", null).items().get(2);
+        assertThat(decisions.list("M-LIST-1", null, third.recordedAt().toString(), null, null, null, null).items())
+                .extracting(DecisionSummary::decisionId).contains(third.decisionId()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void exportsEveryRecordOfTheRangeAsOneJsonLineOldestFirst() throws Exception {
+        List<DecisionResult> results = decide(recorder, 5, "M-EXPORT");
+        RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        decisions.export(decisions.exportRange(null, null), out);
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(5);
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode line = RequestJson.read(lines[i]);
+            assertThat(line.get("decisionId").asText()).isEqualTo(results.get(i).answer().decisionId());
+            assertThat(line.get("request")).isEqualTo(RequestJson.read(request("CASE-M-EXPORT-" + i, "M-EXPORT")));
+            assertThat(line.get("answer")).isEqualTo(RequestJson.read(results.get(i).json()));
+            assertThat(line.get("chain").get("sequence").asLong()).isEqualTo(i + 1);
+        }
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        decisions.export(decisions.exportRange("2000-01-01", "2000-01-02"), none);
+        assertThat(none.size()).isZero();
+    }
+}
