@@ -1,7 +1,5 @@
 package io.posunbind.audit;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -47,8 +45,7 @@ public class AuditResource {
     @Operation(summary = "Every recorded decision in a time range, as JSON Lines",
             description = "One record per line, oldest first, streamed. from and to bound the recording time.")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant[] range = decisions.exportRange(from, to);
-        StreamingOutput body = out -> decisions.export(range, out);
+        StreamingOutput body = decisions.export(from, to)::writeTo;
         return Response.ok(body).build();
     }
 }

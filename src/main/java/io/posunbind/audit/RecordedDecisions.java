@@ -69,9 +69,19 @@ public class RecordedDecisions {
         return new DecisionPage(List.copyOf(items), QueryParameters.cursorAfter(items.get(items.size() - 1)));
     }
 
-    /** Checks the export's parameters before anything is streamed, so a bad one still gets a 400. */
-    public Instant[] exportRange(String from, String to) {
-        return QueryParameters.range(from, to, zone);
+    /** Every decision recorded in a time range, to be written out; see {@link #export(String, String)}. */
+    @FunctionalInterface
+    public interface Export {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * The export of the range: its parameters are checked now, before anything is streamed, so a bad one still gets
+     * a 400; the records are read while the export is written.
+     */
+    public Export export(String from, String to) {
+        Instant[] range = QueryParameters.range(from, to, zone);
+        return out -> export(range, out);
     }
 
     /**
@@ -79,7 +89,7 @@ public class RecordedDecisions {
      * hands over {@code unbind.storage.fetch-size} rows at a time and nothing collects them. A database failure
      * before the first line is a 503; after it, the response can only break off (the client sees a cut stream).
      */
-    public void export(Instant[] range, OutputStream out) throws IOException {
+    private void export(Instant[] range, OutputStream out) throws IOException {
         try {
             records.forEachRecorded(range[0], range[1], fetchSize, record -> {
                 LINE.writeValue(out, RecordView.of(record));

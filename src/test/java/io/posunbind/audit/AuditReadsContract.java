@@ -114,7 +114,7 @@ abstract class AuditReadsContract extends AuditStoreSetup {
         RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        decisions.export(decisions.exportRange(null, null), out);
+        decisions.export(null, null).writeTo(out);
 
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(5);
@@ -126,7 +126,7 @@ abstract class AuditReadsContract extends AuditStoreSetup {
             assertThat(line.get("chain").get("sequence").asLong()).isEqualTo(i + 1);
         }
         ByteArrayOutputStream none = new ByteArrayOutputStream();
-        decisions.export(decisions.exportRange("2000-01-01", "2000-01-02"), none);
+        decisions.export("2000-01-01", "2000-01-02").writeTo(none);
         assertThat(none.size()).isZero();
     }
 }
