@@ -15,12 +15,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Compares a recorded answer with a replayed one field by field. Lists compare by their natural keys, so an added
  * fee is one difference rather than a shifted list: findings by code and subject, steps, fees, refunds and holds by
  * code, fired rules by name. The decision's identity (id, time) and the rule-set version are not compared: replay
  * reports the version it used on its own.
+ * <p>
+ * Only the fields the recorded answer has are compared: a field the service added to its answers after the record
+ * was made (the rule and regulation of every line, the language) is left out of the replayed answer, as the record
+ * could not have it. Within one build every answer has the same fields, so this leaves nothing out there.
  */
 final class AnswerDiff {
     private static final Set<String> NOT_COMPARED = Set.of("decisionId", "evaluatedAt", "rulesetVersion");
@@ -45,6 +50,7 @@ final class AnswerDiff {
     }
 
     static List<Difference> between(JsonNode original, JsonNode replayed) {
+        replayed = inShapeOf(original, replayed);
         List<Difference> differences = new ArrayList<>();
         Set<String> fields = new LinkedHashSet<>();
         original.fieldNames().forEachRemaining(fields::add);
@@ -108,6 +114,37 @@ final class AnswerDiff {
         } else if (!before.equals(after)) {
             differences.add(new Difference(field, Difference.CHANGED, before, after));
         }
+    }
+
+    /**
+     * The replayed answer with only the fields the recorded one has: at the top, and in the elements of each list,
+     * the fields of the recorded list's elements (a list the record has empty tells nothing, so it is kept whole).
+     */
+    private static JsonNode inShapeOf(JsonNode original, JsonNode replayed) {
+        if (!original.isObject() || !replayed.isObject()) {
+            return replayed;
+        }
+        ObjectNode shaped = replayed.deepCopy();
+        shaped.retain(fieldNames(original));
+        shaped.fields().forEachRemaining(field -> {
+            JsonNode recorded = original.get(field.getKey());
+            if (recorded != null && recorded.isArray() && !recorded.isEmpty() && recorded.get(0).isObject()
+                    && field.getValue().isArray()) {
+                Set<String> elementFields = fieldNames(recorded.get(0));
+                field.getValue().forEach(element -> {
+                    if (element.isObject()) {
+                        ((ObjectNode) element).retain(elementFields);
+                    }
+                });
+            }
+        });
+        return shaped;
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** Elements by key; a key met again gets #2, #3... so two fees of one code both take part. */

@@ -3,11 +3,14 @@ package io.posunbind.audit;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.posunbind.engine.AnswerJson;
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.DecisionAnswer;
 import io.posunbind.engine.DecisionEngine;
 import io.posunbind.engine.DecisionRequestParser;
+import io.posunbind.engine.Language;
 import io.posunbind.engine.RequestJson;
 
 /**
@@ -23,10 +26,13 @@ record Redecision(DecisionAnswer answer, byte[] json, List<Difference> differenc
     private static final DecisionRequestParser PARSER = new DecisionRequestParser();
     private static final DecisionEngine ENGINE = new DecisionEngine();
 
+    /** Decides the record again in the language it was answered in (English for records made before languages). */
     static Redecision of(DecisionRecord record, CompiledRuleSet ruleSet, Instant evaluatedAt) {
+        JsonNode recorded = AnswerDiff.tree(record.answerBody());
+        Language language = Language.ofTag(recorded.path("language").asText("")).orElse(Language.EN);
         DecisionAnswer answer = ENGINE.decide(PARSER.parse(RequestJson.read(record.requestBody()), record.asOf()),
-                ruleSet, record.decisionId(), evaluatedAt);
+                ruleSet, record.decisionId(), evaluatedAt, language);
         byte[] json = AnswerJson.bytes(answer);
-        return new Redecision(answer, json, AnswerDiff.between(record.answerBody(), json));
+        return new Redecision(answer, json, AnswerDiff.between(recorded, AnswerDiff.tree(json)));
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.posunbind.engine.DecisionAnswer;
 import io.posunbind.engine.DecisionResult;
+import io.posunbind.engine.Language;
 import io.posunbind.security.CurrentUser;
 import io.posunbind.security.Roles;
 
@@ -55,11 +56,13 @@ public class DecisionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "503", description = "The decision could not be recorded, so none is answered",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response decide(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        DecisionResult result = service.decide(body, idempotencyKey, user.name());
+    public Response decide(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @HeaderParam("Accept-Language") String acceptLanguage) {
+        DecisionResult result = service.decide(body, idempotencyKey, user.name(), Language.negotiate(acceptLanguage));
         String id = result.answer().decisionId();
         return Response.ok(result.json(), MediaType.APPLICATION_JSON_TYPE)
                 .header("X-Decision-Id", id)
+                .header("Content-Language", result.answer().language())
                 .location(URI.create("/api/v1/decisions/" + id))
                 .build();
     }

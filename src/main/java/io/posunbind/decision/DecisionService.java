@@ -19,6 +19,7 @@ import io.posunbind.engine.DecisionAnswer;
 import io.posunbind.engine.DecisionEngine;
 import io.posunbind.engine.DecisionRequestParser;
 import io.posunbind.engine.DecisionResult;
+import io.posunbind.engine.Language;
 import io.posunbind.engine.RequestJson;
 import io.posunbind.ruleset.ActiveRuleSet;
 import io.posunbind.ruleset.RuleSetLease;
@@ -51,8 +52,9 @@ public class DecisionService {
      * @param body           the request bytes as received
      * @param idempotencyKey the Idempotency-Key header, or null
      * @param requestedBy    who asked, as recorded (empty when unknown)
+     * @param language       the language of the answer's texts; a recorded answer keeps its own
      */
-    public DecisionResult decide(byte[] body, String idempotencyKey, String requestedBy) {
+    public DecisionResult decide(byte[] body, String idempotencyKey, String requestedBy, Language language) {
         long start = System.nanoTime();
         String key = IdempotencyKeys.check(idempotencyKey);
         JsonNode request = RequestJson.read(body);
@@ -67,7 +69,7 @@ public class DecisionService {
         DecisionResult decided;
         // One version decides and is recorded, even when a swap happens meanwhile: the lease keeps it alive.
         try (RuleSetLease lease = activeRuleSet.acquire()) {
-            DecisionAnswer answer = engine.decide(facts, lease.ruleSet(), Uuid7.next(now), now);
+            DecisionAnswer answer = engine.decide(facts, lease.ruleSet(), Uuid7.next(now), now, language);
             decided = new DecisionResult(answer, AnswerJson.bytes(answer));
         }
         try {

@@ -28,6 +28,7 @@ public final class CompiledRuleSet implements AutoCloseable {
     private final KieBase base;
     private final List<RuleProblem> warnings;
     private final int ruleCount;
+    private final Texts texts;
     /** Each rule's metadata, cleaned once per rule set rather than once per inserted fact. */
     private final Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
     private volatile boolean closed;
@@ -39,6 +40,7 @@ public final class CompiledRuleSet implements AutoCloseable {
         this.warnings = List.copyOf(warnings);
         base.getKiePackages().forEach(p -> p.getRules().forEach(r -> metadata.put(key(r), metadataOf(r))));
         this.ruleCount = metadata.size();
+        this.texts = Texts.of(files);
     }
 
     public String version() {
@@ -47,6 +49,11 @@ public final class CompiledRuleSet implements AutoCloseable {
 
     public RuleFiles files() {
         return files;
+    }
+
+    /** The rule set's texts by language; empty for a rule set that writes its sentences in its rules. */
+    public Texts texts() {
+        return texts;
     }
 
     /** Warnings the compiler reported; the rule set is usable. */

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 import io.posunbind.engine.DecisionAnswer.AmountLine;
 import io.posunbind.engine.DecisionAnswer.DayRange;
@@ -27,46 +27,126 @@ import io.posunbind.facts.Refund;
 import io.posunbind.facts.Step;
 
 /**
- * Decides one case with one compiled rule set and puts the rules' results into the contract's shape and order.
+ * Decides one case with one compiled rule set and puts the rules' results into the contract's shape and order,
+ * every line with the rule that produced it and that rule's regulation, its texts in the language asked for.
  * Plain Java: the HTTP service, the scenario runner, replay and the benchmarks all decide through it.
  */
 public final class DecisionEngine {
     static final String MISSING_DOCUMENT = "MISSING_DOCUMENT";
     private static final String CURRENCY = "CNY";
+    private static final String REGULATION = "regulation";
     private static final Comparator<FindingLine> FINDING_ORDER = Comparator
             .comparing(FindingLine::severity)
             .thenComparing(FindingLine::code)
             .thenComparing(FindingLine::subject, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    /** Decides the case; decisionId and evaluatedAt are the caller's. */
-    public DecisionAnswer decide(CaseFacts facts, CompiledRuleSet ruleSet, String decisionId, Instant evaluatedAt) {
+    /**
+     * Decides the case; decisionId and evaluatedAt are the caller's. The texts are in the language asked for when
+     * the rule set has texts in it; a rule set without texts answers with the sentences written in its rules, and
+     * its answers say English.
+     */
+    public DecisionAnswer decide(CaseFacts facts, CompiledRuleSet ruleSet, String decisionId, Instant evaluatedAt,
+                                 Language asked) {
         RuleRun run = ruleSet.run(facts.facts());
         List<Outcome> outcomes = run.all(Outcome.class);
         if (outcomes.size() != 1) {
             throw new RuleSetDefectException("The rule set " + ruleSet.version() + " reached " + outcomes.size()
                     + " verdicts for one case; exactly one is required");
         }
-        List<FindingLine> findings = findings(run);
-        List<AmountLine> fees = amounts(run.all(Fee.class), Fee::code, Fee::amount, Fee::description);
-        List<AmountLine> refunds = amounts(run.all(Refund.class), Refund::code, Refund::amount, Refund::description);
+        Texts texts = ruleSet.texts();
+        Language language = texts.has(asked) ? asked : Language.EN;
+        Lines lines = new Lines(texts, language);
+        List<FindingLine> findings = lines.findings(run);
+        List<AmountLine> fees = lines.fees(run);
+        List<AmountLine> refunds = lines.refunds(run);
         BigDecimal feeTotal = sum(fees);
         BigDecimal refundTotal = sum(refunds);
         return new DecisionAnswer(decisionId, facts.unbindCase().caseId(), facts.unbindCase().asOf(),
-                outcomes.get(0).verdict(), findings, missingDocuments(findings), steps(run.all(Step.class)), fees,
-                refunds, holds(run.all(Hold.class)), new Totals(feeTotal, refundTotal, feeTotal.subtract(refundTotal),
+                language.tag(), outcomes.get(0).verdict(), findings, missingDocuments(findings), lines.steps(run),
+                fees, refunds, lines.holds(run), new Totals(feeTotal, refundTotal, feeTotal.subtract(refundTotal),
                 CURRENCY), duration(run.all(BusinessDays.class)), ruleSet.version(), run.firedRules(), evaluatedAt);
     }
 
-    private static List<FindingLine> findings(RuleRun run) {
-        Map<List<Object>, FindingLine> unique = new LinkedHashMap<>();
-        for (RuleRun.Produced produced : run.produced()) {
-            if (produced.fact() instanceof Finding f) {
-                unique.putIfAbsent(java.util.Arrays.asList(f.code(), f.severity(), f.subject()),
-                        new FindingLine(f.code(), f.severity(), f.subject(), f.message(), produced.rule(),
-                                produced.metadata().get("regulation")));
+    /** The rules' results as answer lines, with their texts in one language. */
+    private record Lines(Texts texts, Language language) {
+
+        List<FindingLine> findings(RuleRun run) {
+            Map<List<Object>, FindingLine> unique = new LinkedHashMap<>();
+            for (RuleRun.Produced produced : run.produced()) {
+                if (produced.fact() instanceof Finding f) {
+                    unique.putIfAbsent(Arrays.asList(f.code(), f.severity(), f.subject()),
+                            new FindingLine(f.code(), f.severity(), f.subject(),
+                                    texts.render(language, "finding." + f.code(), f.params(), f.message()),
+                                    produced.rule(), regulation(produced)));
+                }
+            }
+            return unique.values().stream().sorted(FINDING_ORDER).toList();
+        }
+
+        List<StepLine> steps(RuleRun run) {
+            Map<String, StepLine> byCode = new LinkedHashMap<>();
+            run.produced().stream().filter(p -> p.fact() instanceof Step)
+                    .sorted(Comparator.comparingInt((RuleRun.Produced p) -> ((Step) p.fact()).order())
+                            .thenComparing(p -> ((Step) p.fact()).code()))
+                    .forEach(p -> {
+                        Step s = (Step) p.fact();
+                        byCode.putIfAbsent(s.code(), new StepLine(s.order(), s.code(),
+                                texts.render(language, "step." + s.code(), s.params(), s.description()), p.rule(),
+                                regulation(p)));
+                    });
+            return List.copyOf(byCode.values());
+        }
+
+        List<AmountLine> fees(RuleRun run) {
+            List<AmountLine> lines = new ArrayList<>();
+            for (RuleRun.Produced p : run.produced()) {
+                if (p.fact() instanceof Fee f) {
+                    add(lines, f.code(), f.amount(), texts.render(language, "fee." + f.text(), f.params(),
+                            f.description()), p);
+                }
+            }
+            return sorted(lines);
+        }
+
+        List<AmountLine> refunds(RuleRun run) {
+            List<AmountLine> lines = new ArrayList<>();
+            for (RuleRun.Produced p : run.produced()) {
+                if (p.fact() instanceof Refund r) {
+                    add(lines, r.code(), r.amount(), texts.render(language, "refund." + r.code(), r.params(),
+                            r.description()), p);
+                }
+            }
+            return sorted(lines);
+        }
+
+        List<HoldLine> holds(RuleRun run) {
+            return run.produced().stream().filter(p -> p.fact() instanceof Hold)
+                    .map(p -> {
+                        Hold h = (Hold) p.fact();
+                        return new HoldLine(h.code(), money(h.amount()), h.releaseAfterDays(), p.rule(),
+                                regulation(p));
+                    })
+                    .filter(h -> h.amount().signum() != 0)
+                    .sorted(Comparator.comparing(HoldLine::code).thenComparing(HoldLine::amount))
+                    .toList();
+        }
+
+        private static void add(List<AmountLine> lines, String code, BigDecimal amount, String description,
+                                RuleRun.Produced produced) {
+            BigDecimal value = money(amount);
+            if (value.signum() != 0) {
+                lines.add(new AmountLine(code, value, description, produced.rule(), regulation(produced)));
             }
         }
-        return unique.values().stream().sorted(FINDING_ORDER).toList();
+
+        private static List<AmountLine> sorted(List<AmountLine> lines) {
+            lines.sort(Comparator.comparing(AmountLine::code).thenComparing(AmountLine::amount));
+            return lines;
+        }
+
+        private static String regulation(RuleRun.Produced produced) {
+            return produced.metadata().get(REGULATION);
+        }
     }
 
     private static List<DocumentType> missingDocuments(List<FindingLine> findings) {
@@ -75,34 +155,6 @@ public final class DecisionEngine {
                 .map(f -> DocumentType.valueOf(f.subject()))
                 .distinct()
                 .sorted(Comparator.comparing(DocumentType::name))
-                .toList();
-    }
-
-    private static List<StepLine> steps(List<Step> steps) {
-        Map<String, Step> byCode = new LinkedHashMap<>();
-        steps.stream().sorted(Comparator.comparingInt(Step::order).thenComparing(Step::code))
-                .forEach(s -> byCode.putIfAbsent(s.code(), s));
-        return byCode.values().stream().map(s -> new StepLine(s.order(), s.code(), s.description())).toList();
-    }
-
-    private static <T> List<AmountLine> amounts(List<T> items, Function<T, String> code,
-                                                Function<T, BigDecimal> amount, Function<T, String> description) {
-        List<AmountLine> lines = new ArrayList<>();
-        for (T item : items) {
-            BigDecimal value = money(amount.apply(item));
-            if (value.signum() != 0) {
-                lines.add(new AmountLine(code.apply(item), value, description.apply(item)));
-            }
-        }
-        lines.sort(Comparator.comparing(AmountLine::code).thenComparing(AmountLine::amount));
-        return lines;
-    }
-
-    private static List<HoldLine> holds(List<Hold> holds) {
-        return holds.stream()
-                .map(h -> new HoldLine(h.code(), money(h.amount()), h.releaseAfterDays()))
-                .filter(h -> h.amount().signum() != 0)
-                .sorted(Comparator.comparing(HoldLine::code).thenComparing(HoldLine::amount))
                 .toList();
     }
 

@@ -11,8 +11,8 @@ public final class RequestLimits {
     public static final int CASE_ID_MAX_LENGTH = 64;
     /** Longest {@code merchantId}, {@code serialNumber}, {@code certificateId} and {@code newProvider.name}. */
     public static final int IDENTIFIER_MAX_LENGTH = 128;
-    /** Shortest contract term, in months. */
-    public static final int TERM_MONTHS_MIN = 1;
+    /** Shortest contract term, in months: 0 is a month-to-month contract, which commits to nothing. */
+    public static final int TERM_MONTHS_MIN = 0;
     /** Longest contract term, in months (50 years). */
     public static final int TERM_MONTHS_MAX = 600;
     /** Largest count (transactions, chargebacks, incidents); fits a Java {@code int}. */

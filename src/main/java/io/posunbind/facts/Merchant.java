@@ -3,7 +3,6 @@ package io.posunbind.facts;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The merchant asking for the unbind.
@@ -20,10 +19,5 @@ public record Merchant(String merchantId, MerchantType type, Set<RiskFlag> riskF
         EnumSet<RiskFlag> copy = EnumSet.noneOf(RiskFlag.class);
         copy.addAll(riskFlags);
         riskFlags = Collections.unmodifiableSet(copy);
-    }
-
-    /** The risk flags' names in alphabetical order, joined by commas: how a message lists them. */
-    public String riskFlagNames() {
-        return riskFlags.stream().map(RiskFlag::name).sorted().collect(Collectors.joining(", "));
     }
 }

@@ -11,6 +11,7 @@ import io.posunbind.engine.RuleFiles;
 import io.posunbind.engine.RuleProblem;
 import io.posunbind.engine.RuleSetCompilationException;
 import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.engine.TextsCheck;
 import io.posunbind.scenario.Scenario;
 import io.posunbind.scenario.ScenarioFiles;
 import io.posunbind.scenario.ScenarioFormatException;
@@ -18,8 +19,8 @@ import io.posunbind.scenario.ScenarioResult;
 import io.posunbind.scenario.ScenarioRunner;
 
 /**
- * Validates a candidate rule set: the rule files' checks and compilation ({@link RuleSetCompiler}), then every
- * scenario on the compiled rule set. Plain Java as well as a bean: the command line uses it without starting the
+ * Validates a candidate rule set: the rule files' checks and compilation ({@link RuleSetCompiler}), its texts in
+ * every language ({@link TextsCheck}), then every scenario on the compiled rule set. Plain Java as well as a bean: the command line uses it without starting the
  * service. Activates nothing.
  */
 @ApplicationScoped
@@ -54,6 +55,7 @@ public class ValidationService {
             }
         }
         problems.addAll(ScenarioCodes.unknownCodes(files, scenarios));
+        problems.addAll(TextsCheck.check(files));
         CompiledRuleSet compiled = null;
         try {
             compiled = compiler.compile(files);

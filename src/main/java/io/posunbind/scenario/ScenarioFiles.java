@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.posunbind.engine.Language;
 import io.posunbind.engine.RequestJson;
 import io.posunbind.errors.MalformedJsonException;
 
@@ -20,6 +21,7 @@ import io.posunbind.errors.MalformedJsonException;
  * <li>many: {@code {"base": {...}, "scenarios": [{"name": "...", "request": {...}, "expected": {...}}]}} where each
  * request is a JSON merge patch (RFC 7396) over the base: fields given replace the base's, {@code null} removes one.</li>
  * </ul>
+ * A file or a scenario may say which language it is decided in ({@code "language": "zh-CN"}); English by default.
  */
 public final class ScenarioFiles {
 
@@ -47,9 +49,11 @@ public final class ScenarioFiles {
             require(path, root, "request");
             require(path, root, "expected");
             String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
-            return List.of(new Scenario(path, name, root.get("request"), root.get("expected")));
+            return List.of(new Scenario(path, name, root.get("request"), root.get("expected"),
+                    language(path, root, Language.EN)));
         }
         JsonNode base = root.path("base");
+        Language fileLanguage = language(path, root, Language.EN);
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int index = 0;
@@ -67,7 +71,7 @@ public final class ScenarioFiles {
             if (request == null || !request.isObject()) {
                 throw new ScenarioFormatException(path, "scenario \"" + name + "\" has no request");
             }
-            scenarios.add(new Scenario(path, name, request, s.get("expected")));
+            scenarios.add(new Scenario(path, name, request, s.get("expected"), language(path, s, fileLanguage)));
         }
         return scenarios;
     }
@@ -92,6 +96,16 @@ public final class ScenarioFiles {
             }
         }
         return result;
+    }
+
+    /** The {@code language} the node gives ({@code "zh-CN"} or {@code "en"}), else the default. */
+    private static Language language(String path, JsonNode node, Language byDefault) {
+        JsonNode tag = node.get("language");
+        if (tag == null || tag.isNull()) {
+            return byDefault;
+        }
+        return Language.ofTag(tag.asText()).orElseThrow(() -> new ScenarioFormatException(path, "\"language\" is "
+                + tag + "; a scenario is decided in \"zh-CN\" or \"en\""));
     }
 
     private static void require(String path, JsonNode node, String field) {

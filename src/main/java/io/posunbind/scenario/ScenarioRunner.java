@@ -26,7 +26,7 @@ public final class ScenarioRunner {
         List<String> mismatches;
         try {
             CaseFacts facts = parser.parse(scenario.request(), DEFAULT_AS_OF);
-            JsonNode answer = AnswerJson.tree(engine.decide(facts, ruleSet, "scenario", FIXED_TIME));
+            JsonNode answer = AnswerJson.tree(engine.decide(facts, ruleSet, "scenario", FIXED_TIME, scenario.language()));
             mismatches = Expectations.compare(scenario.expected(), answer);
         } catch (InvalidRequestException e) {
             mismatches = e.errors().stream().map(f -> "request " + f.path() + ": " + f.message()).toList();

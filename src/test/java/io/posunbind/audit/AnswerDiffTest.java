@@ -75,4 +75,24 @@ class AnswerDiffTest {
         assertThat(diff(ANSWER, replayed)).extracting(Difference::field, Difference::change)
                 .containsExactly(tuple("firedRules", "changed"));
     }
+
+    @Test
+    void leavesOutTheFieldsTheServiceAddedAfterTheRecordWasMade() {
+        String replayed = ANSWER.replace("\"asOf\":\"2026-11-26\",", "\"asOf\":\"2026-11-26\",\"language\":\"en\",")
+                .replace("\"description\":\"d\"}", "\"description\":\"d\",\"rule\":\"r\",\"regulation\":\"x\"}");
+
+        assertThat(replayed).contains("\"regulation\":\"x\"", "\"language\"");
+        assertThat(diff(ANSWER, replayed)).isEmpty();
+    }
+
+    @Test
+    void stillReportsAChangeInTheFieldsTheRecordHasAndALineTheRecordLacks() {
+        String replayed = ANSWER.replace("\"description\":\"d\"}", "\"description\":\"d\",\"rule\":\"r\"}")
+                .replace("156.00,\"description\"", "160.00,\"description\"")
+                .replace("\"holds\":[]", "\"holds\":[{\"code\":\"CHARGEBACK_RESERVE\",\"amount\":1.00,\"rule\":\"r\"}]");
+
+        assertThat(diff(ANSWER, replayed)).extracting(Difference::field, Difference::change).containsExactly(
+                tuple("fees[EARLY_TERMINATION]", "changed"),
+                tuple("holds[CHARGEBACK_RESERVE]", "added"));
+    }
 }

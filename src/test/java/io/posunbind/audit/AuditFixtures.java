@@ -13,6 +13,7 @@ import io.posunbind.decision.DecisionMetrics;
 import io.posunbind.decision.DecisionService;
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.DecisionResult;
+import io.posunbind.engine.Language;
 import io.posunbind.engine.RuleFiles;
 import io.posunbind.engine.RuleSetCompiler;
 import io.posunbind.ruleset.ActiveRuleSet;
@@ -62,7 +63,7 @@ final class AuditFixtures {
         active.swap(ruleSet);
         DecisionService service = new DecisionService(active, new DecisionMetrics(new SimpleMeterRegistry()),
                 recorder, Clock.systemUTC());
-        return service.decide(request.getBytes(StandardCharsets.UTF_8), idempotencyKey, "auditor-test");
+        return service.decide(request.getBytes(StandardCharsets.UTF_8), idempotencyKey, "auditor-test", Language.EN);
     }
 
     private static String read(Path file) {

@@ -81,13 +81,18 @@ class RequestValuesTest {
                 .isEqualTo(3);
     }
 
+    @Test
+    void acceptsAMonthToMonthContractOfZeroMonths() {
+        assertThat(parse(RequestFixture.valid().set("contract.termMonths", "0")).contract().termMonths()).isZero();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            0    | must be at least 1
+            -1   | must not be negative
             601  | must be at most 600
             12.5 | must be a whole number
             """)
-    void rejectsATermOutsideOneToSixHundredMonths(String json, String message) {
+    void rejectsATermOutsideZeroToSixHundredMonths(String json, String message) {
         assertThat(errors(RequestFixture.valid().set("contract.termMonths", json)))
                 .containsExactly(new FieldError("contract.termMonths", message));
     }

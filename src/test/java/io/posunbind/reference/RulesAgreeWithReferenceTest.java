@@ -18,6 +18,7 @@ import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.DecisionAnswer;
 import io.posunbind.engine.DecisionEngine;
 import io.posunbind.engine.DecisionRequestParser;
+import io.posunbind.engine.Language;
 import io.posunbind.engine.RuleFiles;
 import io.posunbind.engine.RuleSetCompiler;
 import io.posunbind.facts.Verdict;
@@ -38,7 +39,7 @@ class RulesAgreeWithReferenceTest {
         try (CompiledRuleSet rules = new RuleSetCompiler().compile(RuleFiles.readDirectory(Path.of("rules")))) {
             for (ObjectNode request : new CaseGenerator(20261126L).generate(CASES)) {
                 CaseFacts facts = parser.parse(request, LocalDate.of(2026, 11, 26));
-                DecisionAnswer answer = engine.decide(facts, rules, "x", Instant.EPOCH);
+                DecisionAnswer answer = engine.decide(facts, rules, "x", Instant.EPOCH, Language.EN);
                 assertThat(Outcomes.of(answer)).as("case %s", request).isEqualTo(reference.decide(facts));
                 verdicts.merge(answer.verdict(), 1, Integer::sum);
             }

@@ -41,6 +41,8 @@ class RuleSetValidationApiTest {
         files.put("verdict/verdict.drl", read("rules/verdict/verdict.drl"));
         files.put("fees/fees.drl", read("src/test/resources/ruleset/validation/fees.drl"));
         files.put("fees/fees.scenarios.json", read("src/test/resources/ruleset/validation/fees.scenarios.json"));
+        files.put("texts/en.properties", read("src/test/resources/ruleset/validation/texts/en.properties"));
+        files.put("texts/zh-CN.properties", read("src/test/resources/ruleset/validation/texts/zh-CN.properties"));
         return files;
     }
 

@@ -37,6 +37,8 @@ class ValidateCommandTest {
         write("verdict/verdict.drl", Files.readString(Path.of("rules/verdict/verdict.drl")));
         write("fees/fees.drl", Files.readString(Path.of("src/test/resources/ruleset/validation/fees.drl")));
         write("fees/fees.scenarios.json", Files.readString(Path.of("src/test/resources/ruleset/validation/fees.scenarios.json")));
+        write("texts/en.properties", Files.readString(Path.of("src/test/resources/ruleset/validation/texts/en.properties")));
+        write("texts/zh-CN.properties", Files.readString(Path.of("src/test/resources/ruleset/validation/texts/zh-CN.properties")));
     }
 
     @Test

@@ -22,7 +22,7 @@ import io.posunbind.engine.RuleSetCompiler;
 /** The scenario runner is only worth trusting if it fails when a rule changes: these tests make it fail. */
 class ScenarioRunnerTest {
     private static final String FEES_FILE = "fees/fees.drl";
-    private static final String ACCOUNT_CLOSURE_FEE = "new Fee(\"ACCOUNT_CLOSURE\", \"50.00\"";
+    private static final String ACCOUNT_CLOSURE_FEE = "Fee.of(\"ACCOUNT_CLOSURE\", \"50.00\"";
     private static final String EXAMPLE_01 = "tests/examples/01-switch-provider-deposit-refund.json";
     private static final String FEES_SCENARIOS = "fees/fees.scenarios.json";
     private static final String FEES_BASELINE =
@@ -45,7 +45,7 @@ class ScenarioRunnerTest {
         Map<String, String> files = new TreeMap<>(RuleFiles.readDirectory(Path.of("rules")).files());
         String fees = files.get(FEES_FILE);
         assertThat(fees).contains(ACCOUNT_CLOSURE_FEE);
-        files.put(FEES_FILE, fees.replace(ACCOUNT_CLOSURE_FEE, "new Fee(\"ACCOUNT_CLOSURE\", \"55.00\""));
+        files.put(FEES_FILE, fees.replace(ACCOUNT_CLOSURE_FEE, "Fee.of(\"ACCOUNT_CLOSURE\", \"55.00\""));
 
         try (CompiledRuleSet changed = new RuleSetCompiler().compile(RuleFiles.of(files))) {
             Map<String, ScenarioResult> results = runAll(changed).stream()

@@ -26,6 +26,7 @@ import io.posunbind.engine.CaseFacts;
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.DecisionAnswer;
 import io.posunbind.engine.DecisionEngine;
+import io.posunbind.engine.Language;
 import io.posunbind.engine.RuleSetCompiler;
 import io.posunbind.facts.Verdict;
 import io.posunbind.reference.ReferencePolicyV1;
@@ -58,7 +59,7 @@ public class DecisionBenchmark {
         cases = Corpus.cases();
         rules = new RuleSetCompiler().compile(ScaledRuleSet.of(Corpus.shippedRules(), ruleSetSize));
         Map<Verdict, Long> mix = cases.stream().collect(Collectors.groupingBy(
-                c -> engine.decide(c, rules, "mix", Instant.EPOCH).verdict(), () -> new EnumMap<>(Verdict.class),
+                c -> engine.decide(c, rules, "mix", Instant.EPOCH, Language.EN).verdict(), () -> new EnumMap<>(Verdict.class),
                 Collectors.counting()));
         if (mix.size() != Verdict.values().length) {
             throw new IllegalStateException("the corpus must cover every verdict, it covers only " + mix);
@@ -73,7 +74,7 @@ public class DecisionBenchmark {
 
     @Benchmark
     public DecisionAnswer drools() {
-        return engine.decide(nextCase(), rules, "bench", Instant.EPOCH);
+        return engine.decide(nextCase(), rules, "bench", Instant.EPOCH, Language.EN);
     }
 
     @Benchmark
