@@ -50,6 +50,12 @@ public class RecordedDecisions {
         this.fetchSize = fetchSize;
     }
 
+    /** The recorded decision itself, its bytes as stored; 404 when none is recorded under the id. */
+    public DecisionRecord record(String decisionId) {
+        return Sql.call(() -> records.find(decisionId))
+                .orElseThrow(() -> new NotFoundException("No decision " + decisionId + " is recorded"));
+    }
+
     public RecordView get(String decisionId) {
         return Sql.call(() -> records.find(decisionId)).map(RecordView::of)
                 .orElseThrow(() -> new NotFoundException("No decision " + decisionId + " is recorded"));

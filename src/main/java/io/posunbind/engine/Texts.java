@@ -76,6 +76,11 @@ public final class Texts {
         return Optional.ofNullable(all(language).get(key));
     }
 
+    /** The name the texts give a code of a type ({@code DocumentType}, {@code POLICE_REPORT}), else the code. */
+    public String nameOf(Language language, String type, String code) {
+        return all(language).getOrDefault(type + "." + code, code);
+    }
+
     /** The text of the key filled in with the params, or the fallback (the rule's own sentence) when there is none. */
     String render(Language language, String key, Map<String, Object> params, String fallback) {
         String template = all(language).get(key);

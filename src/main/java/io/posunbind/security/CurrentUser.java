@@ -17,4 +17,9 @@ public class CurrentUser {
     public String name() {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
+
+    /** True when the signed-in user holds the role. */
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
 }

@@ -39,6 +39,7 @@ class EndpointRoleMatrixTest {
             Map.entry("GET /api/v1/decisions", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/v1/decisions/{}", Set.of(Roles.AUDITOR)),
             Map.entry("POST /api/v1/decisions/{}/replay", Set.of(Roles.AUDITOR)),
+            Map.entry("GET /api/v1/decisions/{}/remedies", Set.of(Roles.DECISION_CLIENT, Roles.AUDITOR)),
             Map.entry("GET /api/v1/audit/verify", Set.of(Roles.AUDITOR)),
             Map.entry("GET /api/v1/audit/export", Set.of(Roles.AUDITOR)),
             Map.entry("POST /api/v1/rulesets/validate", Set.of(Roles.RULES_ADMIN)),
