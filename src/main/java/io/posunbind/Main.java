@@ -1,7 +1,12 @@
 package io.posunbind;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
 import io.posunbind.ruleset.ValidateCommand;
 import io.posunbind.security.HashPasswordCommand;
+import io.posunbind.storage.EmbeddedDatabaseLock;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -22,6 +27,28 @@ public class Main {
             System.exit(HashPasswordCommand.run(args,
                     HashPasswordCommand.standard(System.console(), System.in, System.err), System.out, System.err));
         }
+        Optional<String> inUse = embeddedDatabaseInUse();
+        if (inUse.isPresent()) {
+            System.err.println(inUse.get());
+            System.exit(1);
+        }
         Quarkus.run(args);
+    }
+
+    /** The embedded database held by another instance, as the usual settings (-D, environment, default) name it. */
+    private static Optional<String> embeddedDatabaseInUse() {
+        String kind = setting("unbind.storage.kind", "h2");
+        if (!kind.strip().toLowerCase(Locale.ROOT).equals("h2")) {
+            return Optional.empty();
+        }
+        return EmbeddedDatabaseLock.heldByAnotherProcess(Path.of(setting("unbind.storage.data-directory", "./data")));
+    }
+
+    private static String setting(String key, String byDefault) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        return value == null || value.isBlank() ? byDefault : value;
     }
 }

@@ -106,6 +106,13 @@ public interface UnbindConfig {
          */
         Optional<String> usersFile();
 
+        /**
+         * Without a users file, whether the first start makes a user with every role and a random password, shown
+         * once in the log, and keeps its hash in {@code users} under the data directory.
+         */
+        @WithDefault("true")
+        boolean bootstrapUser();
+
         /** How long a user and password that passed bcrypt are trusted without hashing again; 0 turns it off. */
         @WithDefault("PT2M")
         Duration credentialCacheTtl();

@@ -17,6 +17,6 @@ public class AuthenticationFailedMapper implements ExceptionMapper<Authenticatio
 
     @Override
     public Response toResponse(AuthenticationFailedException e) {
-        return signIn.response("The credentials were not accepted");
+        return signIn.response(signIn.noOneCanSignIn() ? SignInRequired.NO_USERS : "The credentials were not accepted");
     }
 }

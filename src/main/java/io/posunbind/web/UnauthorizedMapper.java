@@ -17,6 +17,6 @@ public class UnauthorizedMapper implements ExceptionMapper<UnauthorizedException
 
     @Override
     public Response toResponse(UnauthorizedException e) {
-        return signIn.response("This endpoint needs credentials");
+        return signIn.response(signIn.noOneCanSignIn() ? SignInRequired.NO_USERS : "This endpoint needs credentials");
     }
 }

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** The packaged app's default: no users file, so it starts, stays healthy and lets no one in. */
+/** No users file and no bootstrap user: the service starts, stays healthy, lets no one in and says why. */
 @QuarkusTest
 @TestProfile(NoUsersTest.WithoutUsers.class)
 class NoUsersTest {
@@ -19,14 +19,17 @@ class NoUsersTest {
     public static class WithoutUsers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("unbind.security.users-file", "");
+            return Map.of("unbind.security.users-file", "", "unbind.security.bootstrap-user", "false");
         }
     }
 
     @Test
     void startsButEveryProtectedEndpointAnswers401EvenToTheDemoUsers() {
         TestUsers.asClient().contentType("application/json").body("{}").when().post("/api/v1/decisions")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.startsWith("No users are configured, so no one can sign in"));
+        given().when().get("/api/v1/audit/verify").then().statusCode(401)
+                .body("detail", org.hamcrest.Matchers.startsWith("No users are configured"));
         TestUsers.asAuditor().when().get("/api/v1/audit/verify").then().statusCode(401);
         TestUsers.asRulesAdmin().contentType("application/json").body("{}").when().post("/api/v1/rulesets/validate")
                 .then().statusCode(401);
