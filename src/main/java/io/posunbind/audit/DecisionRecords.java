@@ -97,6 +97,7 @@ class DecisionRecords {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM decision_record WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         condition(sql, args, "merchant_id = ?", filter.merchantId());
+        condition(sql, args, "case_id = ?", filter.caseId());
         condition(sql, args, "verdict = ?", filter.verdict());
         condition(sql, args, "ruleset_version = ?", filter.rulesetVersion());
         condition(sql, args, "recorded_at >= ?", Sql.utc(filter.from()));

@@ -32,10 +32,11 @@ final class QueryParameters {
         this.zone = zone;
     }
 
-    static DecisionFilter list(String merchantId, String verdict, String from, String to, String rulesetVersion,
-                               String limit, String cursor, ZoneId zone) {
+    static DecisionFilter list(String merchantId, String caseId, String verdict, String from, String to,
+                               String rulesetVersion, String limit, String cursor, ZoneId zone) {
         QueryParameters p = new QueryParameters(zone);
-        DecisionFilter filter = new DecisionFilter(p.text(merchantId), p.verdict(verdict), p.text(rulesetVersion),
+        DecisionFilter filter = new DecisionFilter(p.text(merchantId), p.text(caseId), p.verdict(verdict),
+                p.text(rulesetVersion),
                 p.from(from), p.to(to), p.cursor(cursor), p.limit(limit));
         p.checkRange(filter.from(), filter.to());
         p.throwIfAny();
@@ -52,10 +53,11 @@ final class QueryParameters {
     }
 
     /** The recorded decisions a simulation replays: [from, to) (either may be null), the newest {@code limit}. */
-    static SimulationScope simulation(String from, String to, String limit, ZoneId zone) {
+    static SimulationScope simulation(String from, String to, String limit, String wait, ZoneId zone) {
         QueryParameters p = new QueryParameters(zone);
         SimulationScope scope = new SimulationScope(p.from(from), p.to(to),
-                p.limit(limit, SimulationScope.DEFAULT_LIMIT, SimulationScope.MAX_LIMIT));
+                p.limit(limit, SimulationScope.DEFAULT_LIMIT, SimulationScope.MAX_LIMIT),
+                p.number("wait", wait, 0, SimulationScope.MAX_WAIT, SimulationScope.DEFAULT_WAIT, "seconds"));
         p.checkRange(scope.from(), scope.to());
         p.throwIfAny();
         return scope;
@@ -114,18 +116,24 @@ final class QueryParameters {
     }
 
     private int limit(String value, int byDefault, int max) {
+        return number("limit", value, 1, max, byDefault, null);
+    }
+
+    /** A whole number in [min, max] (of {@code unit}, when given), or the default when absent. */
+    private int number(String name, String value, int min, int max, int byDefault, String unit) {
         if (text(value) == null) {
             return byDefault;
         }
         try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= max) {
-                return limit;
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError("limit", "must be a whole number from 1 to " + max + ", not '" + value + "'"));
+        errors.add(new FieldError(name, "must be a whole number " + (unit == null ? "" : "of " + unit + " ")
+                + "from " + min + " to " + max + ", not '" + value + "'"));
         return byDefault;
     }
 

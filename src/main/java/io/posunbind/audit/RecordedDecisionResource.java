@@ -42,11 +42,12 @@ public class RecordedDecisionResource {
             description = "Filters combine; from and to bound the recording time (a date means that whole day). "
                     + "Pass nextCursor as cursor for the next page.")
     @APIResponse(responseCode = "400", description = "A bad parameter, named")
-    public DecisionPage list(@QueryParam("merchantId") String merchantId, @QueryParam("verdict") String verdict,
+    public DecisionPage list(@QueryParam("merchantId") String merchantId, @QueryParam("caseId") String caseId,
+                             @QueryParam("verdict") String verdict,
                              @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("rulesetVersion") String rulesetVersion,
                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return decisions.list(merchantId, verdict, from, to, rulesetVersion, limit, cursor);
+        return decisions.list(merchantId, caseId, verdict, from, to, rulesetVersion, limit, cursor);
     }
 
     @POST

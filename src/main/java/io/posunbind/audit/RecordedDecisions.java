@@ -62,10 +62,10 @@ public class RecordedDecisions {
     }
 
     /** Newest first; the parameters are the query's, as given (null when absent). */
-    public DecisionPage list(String merchantId, String verdict, String from, String to, String rulesetVersion,
-                             String limit, String cursor) {
-        DecisionFilter filter = QueryParameters.list(merchantId, verdict, from, to, rulesetVersion, limit, cursor,
-                zone);
+    public DecisionPage list(String merchantId, String caseId, String verdict, String from, String to,
+                             String rulesetVersion, String limit, String cursor) {
+        DecisionFilter filter = QueryParameters.list(merchantId, caseId, verdict, from, to, rulesetVersion, limit,
+                cursor, zone);
         // one more than asked for tells whether another page exists, so the last page never comes back empty
         List<DecisionSummary> found = Sql.call(() -> records.page(filter.withLimit(filter.limit() + 1)));
         if (found.size() <= filter.limit()) {

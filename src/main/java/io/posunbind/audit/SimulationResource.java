@@ -3,7 +3,6 @@ package io.posunbind.audit;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,7 +44,7 @@ public class SimulationResource {
     @APIResponse(responseCode = "404", description = "No such version is stored")
     public Response simulate(@PathParam("version") String version, @QueryParam("from") String from,
                              @QueryParam("to") String to, @QueryParam("limit") String limit,
-                             @QueryParam("wait") @DefaultValue("10") int wait) {
+                             @QueryParam("wait") String wait) {
         SimulationView simulation = simulations.simulate(version, from, to, limit, wait);
         if (simulation.running()) {
             return Response.accepted(simulation)

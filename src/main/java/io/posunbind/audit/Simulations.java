@@ -60,13 +60,14 @@ public class Simulations {
     /**
      * Simulates the version over the recorded decisions that {@code from}, {@code to} and {@code limit} select (the
      * query's parameters, null when absent; every bad one named in one 400) and waits up to {@code waitSeconds} (at
-     * most 60) for the report. An unknown version is refused at once (404).
+     * most 60, default 10) for the report. An unknown version is refused at once (404).
      *
      * @return the simulation, {@link SimulationView#running() still running} or done
      */
-    public SimulationView simulate(String version, String from, String to, String limit, int waitSeconds) {
-        Simulation simulation = start(version, SimulationScope.of(from, to, limit, zone));
-        simulation.await(Math.max(0, Math.min(waitSeconds, 60)) * 1000L);
+    public SimulationView simulate(String version, String from, String to, String limit, String waitSeconds) {
+        SimulationScope scope = SimulationScope.of(from, to, limit, waitSeconds, zone);
+        Simulation simulation = start(version, scope);
+        simulation.await(scope.waitSeconds() * 1000L);
         return simulation.view();
     }
 

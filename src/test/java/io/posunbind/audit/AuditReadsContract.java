@@ -87,24 +87,26 @@ abstract class AuditReadsContract extends AuditStoreSetup {
         List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
-            DecisionPage page = decisions.list("M-LIST-1", null, null, null, null, "2", cursor);
+            DecisionPage page = decisions.list("M-LIST-1", null, null, null, null, null, "2", cursor);
             pageSizes.add(page.items().size());
             page.items().forEach(item -> seen.add(item.decisionId()));
             cursor = page.nextCursor();
         } while (cursor != null);
 
         assertThat(pageSizes).containsExactly(2, 2, 1);
-        assertThat(decisions.list("M-LIST-2", null, null, null, null, "2", null).nextCursor())
+        assertThat(decisions.list("M-LIST-2", null, null, null, null, null, "2", null).nextCursor())
                 .as("a page that holds the last decision has no next cursor").isNull();
 
         List<String> newestFirst = new ArrayList<>(m1.stream().map(r -> r.answer().decisionId()).toList());
         java.util.Collections.reverse(newestFirst);
         assertThat(seen).containsExactlyElementsOf(newestFirst);
-        assertThat(decisions.list(null, "APPROVED", null, null, v1.version(), null, null).items()).hasSize(7);
-        assertThat(decisions.list(null, "REJECTED", null, null, null, null, null).items()).isEmpty();
-        assertThat(decisions.list(null, null, null, null, v2.version(), null, null).items()).isEmpty();
-        DecisionSummary third = decisions.list("M-LIST-1", null, null, null, null, "3", null).items().get(2);
-        assertThat(decisions.list("M-LIST-1", null, third.recordedAt().toString(), null, null, null, null).items())
+        assertThat(decisions.list(null, null, "APPROVED", null, null, v1.version(), null, null).items()).hasSize(7);
+        assertThat(decisions.list(null, null, "REJECTED", null, null, null, null, null).items()).isEmpty();
+        assertThat(decisions.list(null, null, null, null, null, v2.version(), null, null).items()).isEmpty();
+        assertThat(decisions.list(null, "CASE-M-LIST-1-3", null, null, null, null, null, null).items())
+                .extracting(DecisionSummary::decisionId).containsExactly(m1.get(3).answer().decisionId());
+        DecisionSummary third = decisions.list("M-LIST-1", null, null, null, null, null, "3", null).items().get(2);
+        assertThat(decisions.list("M-LIST-1", null, null, third.recordedAt().toString(), null, null, null, null).items())
                 .extracting(DecisionSummary::decisionId).contains(third.decisionId()).hasSizeGreaterThanOrEqualTo(3);
     }
 

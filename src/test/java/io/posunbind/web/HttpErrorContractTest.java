@@ -1,6 +1,8 @@
 package io.posunbind.web;
 
+import static io.posunbind.security.TestUsers.asAuditor;
 import static io.posunbind.security.TestUsers.asClient;
+import static io.posunbind.security.TestUsers.asRulesAdmin;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -82,6 +84,38 @@ class HttpErrorContractTest {
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).satisfiesAnyOf(body -> assertThat(body).isEmpty(),
                 body -> assertThat(body).contains("\"status\":413").doesNotContain("Exception"));
+    }
+
+    @Test
+    void aBodyDeclaredOverTheHttpLayersLimitGetsTheSameProblemBody() {
+        String big = "{\"caseId\":\"" + "x".repeat(1_200_000) + "\"}";
+        asClient().contentType(ContentType.JSON).body(big)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/payload-too-large"))
+                .body("detail", containsString("at most 1048576"));
+        asRulesAdmin().contentType(ContentType.JSON).body(big)
+                .when().post("/api/v1/rulesets/validate")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownQueryParameterIsRefusedNamingItAndTheKnownOnes() {
+        asAuditor().queryParam("merchant", "M-1").queryParam("limit", "5")
+                .when().get("/api/v1/decisions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].path", equalTo("merchant"))
+                .body("errors[0].message", containsString("caseId, cursor, from, limit, merchantId"));
+    }
+
+    @Test
+    void aQueryParameterOfTheWrongTypeIs400NamingIt() {
+        asAuditor().queryParam("wait", "30s")
+                .when().post("/api/v1/rulesets/sha256:no-such-version/simulate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].path", equalTo("wait"))
+                .body("errors[0].message", equalTo("must be a whole number of seconds from 0 to 60, not '30s'"));
     }
 
     /** Posts {@code size} bytes of JSON-looking text as a stream of unknown length, so it goes chunked. */
