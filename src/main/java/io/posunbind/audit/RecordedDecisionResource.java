@@ -10,12 +10,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.posunbind.security.Roles;
 
 /** The decision log for auditors: read one decision, list them, replay one. HTTP in, one service call, HTTP out. */
 @Path("/api/v1/decisions")
+@Tag(name = "audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AUDITOR)
 public class RecordedDecisionResource {
@@ -29,35 +35,59 @@ public class RecordedDecisionResource {
 
     @GET
     @Path("/{decisionId}")
-    @Operation(summary = "One recorded decision",
+    @Operation(operationId = "getDecision", summary = "One recorded decision (role auditor)",
             description = "The request and answer exactly as received and sent, the rule-set version, asOf, who "
                     + "asked, when it was recorded, and its place in the hash chain.")
-    @APIResponse(responseCode = "404", description = "No decision with this id is recorded")
-    public RecordView get(@PathParam("decisionId") String decisionId) {
+    @APIResponse(responseCode = "200", description = "The recorded decision", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RecordedDecision")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public RecordView get(@Parameter(ref = "DecisionId") @PathParam("decisionId") String decisionId) {
         return decisions.get(decisionId);
     }
 
     @GET
-    @Operation(summary = "Recorded decisions, newest first",
-            description = "Filters combine; from and to bound the recording time (a date means that whole day). "
-                    + "Pass nextCursor as cursor for the next page.")
-    @APIResponse(responseCode = "400", description = "A bad parameter, named")
-    public DecisionPage list(@QueryParam("merchantId") String merchantId, @QueryParam("caseId") String caseId,
-                             @QueryParam("verdict") String verdict,
-                             @QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("rulesetVersion") String rulesetVersion,
-                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(operationId = "listDecisions", summary = "Recorded decisions, newest first (role auditor)",
+            description = "Filters combine; from and to bound the recording time (a date means that whole day in "
+                    + "the service's zone). Pass nextCursor as cursor for the next page. An unknown parameter is "
+                    + "refused.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DecisionPage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public DecisionPage list(
+            @Parameter(description = "Only this merchant's decisions") @QueryParam("merchantId") String merchantId,
+            @Parameter(description = "Only the decisions of this case (the caller's caseId)") @QueryParam("caseId")
+            String caseId,
+            @Parameter(description = "Only decisions with this verdict", schema = @Schema(ref = "Verdict"))
+            @QueryParam("verdict") String verdict,
+            @Parameter(description = "Recorded at or after: 2026-11-26 or 2026-11-26T08:00:00Z")
+            @QueryParam("from") String from,
+            @Parameter(description = "Recorded before (a date includes that day)") @QueryParam("to") String to,
+            @Parameter(description = "Only decisions made by this rule-set version") @QueryParam("rulesetVersion")
+            String rulesetVersion,
+            @Parameter(description = "At most this many, 1 to 500; default 50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the page before") @QueryParam("cursor") String cursor) {
         return decisions.list(merchantId, caseId, verdict, from, to, rulesetVersion, limit, cursor);
     }
 
     @POST
     @Path("/{decisionId}/replay")
-    @Operation(summary = "Decide a recorded decision again",
-            description = "With its recorded request and asOf, against the version that decided it (default), "
-                    + "?ruleset={version} or ?ruleset=active; answers identical, both answers and the differences "
-                    + "field by field. Records nothing.")
-    @APIResponse(responseCode = "404", description = "No such decision, or no such rule-set version stored")
-    public Replay replay(@PathParam("decisionId") String decisionId, @QueryParam("ruleset") String ruleset) {
+    @Operation(operationId = "replayDecision", summary = "Decide a recorded decision again (role auditor)",
+            description = "With its recorded request, asOf and language, against the version that decided it "
+                    + "(default), ?ruleset={version} or ?ruleset=active; answers identical, both answers and the "
+                    + "differences field by field. Records nothing.")
+    @APIResponse(responseCode = "200", description = "The replay", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Replay")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "RuleSetRejected")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Replay replay(@Parameter(ref = "DecisionId") @PathParam("decisionId") String decisionId,
+                         @Parameter(description = "The version to replay with: a version, or active; default the "
+                                 + "recorded one") @QueryParam("ruleset") String ruleset) {
         return replays.replay(decisionId, ruleset);
     }
 }

@@ -13,7 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.posunbind.security.Roles;
 
@@ -23,6 +29,7 @@ import io.posunbind.security.Roles;
  * reads the decision log.
  */
 @Path("/api/v1/rulesets")
+@Tag(name = "simulations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
 public class SimulationResource {
@@ -34,16 +41,30 @@ public class SimulationResource {
 
     @POST
     @Path("{version}/simulate")
-    @Operation(summary = "Backtest a version over recorded decisions",
-            description = "Decides the recorded decisions again under the version (recorded between from and to, "
-                    + "the newest limit of them; default 1000) and counts how many would change verdict, fees or "
-                    + "steps, by finding, fee and step code, listing each changed decision. Answers 200 with the "
-                    + "report when done within wait seconds (default 10), else 202 with the simulation to poll.")
-    @APIResponse(responseCode = "200", description = "Done: the report is in result")
-    @APIResponse(responseCode = "202", description = "Still running: poll the Location")
-    @APIResponse(responseCode = "404", description = "No such version is stored")
-    public Response simulate(@PathParam("version") String version, @QueryParam("from") String from,
-                             @QueryParam("to") String to, @QueryParam("limit") String limit,
+    @Operation(operationId = "simulate", summary = "Backtest a version over recorded decisions (roles rules-admin, "
+            + "auditor)", description = "Decides the recorded decisions again under the version (recorded between "
+                    + "from and to, the newest limit of them; default 1000) and counts how many would change verdict, "
+                    + "fees or steps, by finding, fee and step code, listing each changed decision. Answers 200 with "
+                    + "the report when done within wait seconds (default 10), else 202 with the simulation to poll.")
+    @APIResponse(responseCode = "200", description = "Done (or failed): the report is in result", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Simulation")))
+    @APIResponse(responseCode = "202", description = "Still running: poll the Location",
+            headers = @Header(name = "Location", ref = "Location"), content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Simulation")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Response simulate(@Parameter(ref = "Version") @PathParam("version") String version,
+                             @Parameter(description = "Recorded at or after: a date or an instant") @QueryParam("from")
+                             String from,
+                             @Parameter(description = "Recorded before (a date includes that day)") @QueryParam("to")
+                             String to,
+                             @Parameter(description = "The newest this many, 1 to 100000; default 1000",
+                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
+                             @QueryParam("limit") String limit,
+                             @Parameter(description = "Seconds to wait for the report, 0 to 60; default 10",
+                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "60"))
                              @QueryParam("wait") String wait) {
         SimulationView simulation = simulations.simulate(version, from, to, limit, wait);
         if (simulation.running()) {
@@ -55,9 +76,13 @@ public class SimulationResource {
 
     @GET
     @Path("simulations/{id}")
-    @Operation(summary = "A simulation's progress, and its report once done (kept in memory on this instance)")
-    @APIResponse(responseCode = "404", description = "No such simulation on this instance")
-    public SimulationView simulation(@PathParam("id") String id) {
+    @Operation(operationId = "getSimulation", summary = "A simulation's progress, and its report once done (roles "
+            + "rules-admin, auditor)", description = "processed of total while it runs; the report in result once it "
+                    + "is DONE. Kept in memory on the instance that runs it.")
+    @APIResponse(responseCode = "200", description = "The simulation", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Simulation")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public SimulationView simulation(@Parameter(description = "The simulationId") @PathParam("id") String id) {
         return simulations.view(id);
     }
 }

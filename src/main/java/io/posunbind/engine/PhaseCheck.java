@@ -1,6 +1,8 @@
 package io.posunbind.engine;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,17 +92,27 @@ final class PhaseCheck {
         }
     }
 
-    /** Fact types the consequence makes: {@code new Finding(...)}. */
+    /** Fact types the consequence makes: {@code new Finding(...)}, or a fact's own factory, {@code Finding.of(...)}. */
     private static Set<String> inserted(String consequence) {
         Set<String> types = new HashSet<>();
         List<Token> tokens = CodeTokens.of(consequence);
         for (int i = 0; i + 2 < tokens.size(); i++) {
-            if (tokens.get(i).is("new") && RuleAllowlist.isFactType(tokens.get(i + 1).text())
-                    && tokens.get(i + 2).is("(")) {
-                types.add(tokens.get(i + 1).text());
+            String type = tokens.get(i + 1).text();
+            if (tokens.get(i).is("new") && RuleAllowlist.isFactType(type) && tokens.get(i + 2).is("(")) {
+                types.add(type);
+            }
+            if (i + 3 < tokens.size() && tokens.get(i + 1).is(".") && tokens.get(i + 3).is("(")
+                    && makesItself(tokens.get(i).text(), tokens.get(i + 2).text())) {
+                types.add(tokens.get(i).text());
             }
         }
         return types;
+    }
+
+    /** True when the fact type has a static method of that name that answers the type itself. */
+    private static boolean makesItself(String type, String method) {
+        return FactVocabulary.type(type).map(t -> Arrays.stream(t.getMethods()).anyMatch(m -> m.getName()
+                .equals(method) && Modifier.isStatic(m.getModifiers()) && m.getReturnType() == t)).orElse(false);
     }
 
     /** Patterns whose truth depends on every result being there, with how the rule asks about them. */

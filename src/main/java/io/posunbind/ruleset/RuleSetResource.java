@@ -15,7 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.posunbind.security.CurrentUser;
 import io.posunbind.security.Roles;
@@ -25,6 +31,7 @@ import io.posunbind.security.Roles;
  * changing anything is for rules admins, whose name is recorded with what they stored or activated.
  */
 @Path("/api/v1/rulesets")
+@Tag(name = "rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetResource {
     private final RuleSetCatalog catalog;
@@ -39,7 +46,12 @@ public class RuleSetResource {
 
     @GET
     @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "List the stored rule-set versions, newest first")
+    @Operation(operationId = "listRuleSets", summary = "The stored rule-set versions, newest first (roles rules-admin, "
+            + "auditor)", description = "Each version with when and by whom it was stored and last activated, its "
+                    + "label and what its validation found; the one deciding on this instance is marked active.")
+    @APIResponse(responseCode = "200", description = "Every stored version, without files", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleSetList")))
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Map<String, List<RuleSetView>> list() {
         return Map.of("items", catalog.list());
     }
@@ -47,7 +59,13 @@ public class RuleSetResource {
     @GET
     @Path("active")
     @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "The version deciding on this instance, with its files")
+    @Operation(operationId = "getActiveRuleSet", summary = "The version deciding on this instance, with its files "
+            + "(roles rules-admin, auditor)", description = "Every file's text by path, rule files, texts, scenarios "
+                    + "and documentation alike.")
+    @APIResponse(responseCode = "200", description = "The active version", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleSetVersion")))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public RuleSetView active() {
         return catalog.active();
     }
@@ -55,22 +73,34 @@ public class RuleSetResource {
     @GET
     @Path("{version}")
     @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "One stored version, with its files")
-    @APIResponse(responseCode = "404", description = "No such version is stored")
-    public RuleSetView version(@PathParam("version") String version) {
+    @Operation(operationId = "getRuleSet", summary = "One stored version, with its files (roles rules-admin, auditor)",
+            description = "The version's row and every file's text by path.")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleSetVersion")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public RuleSetView version(@Parameter(ref = "Version") @PathParam("version") String version) {
         return catalog.get(version);
     }
 
     @POST
     @RolesAllowed(Roles.RULES_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store a candidate rule set",
-            description = "Body: {\"files\": {\"path\": \"text\"}, \"label\": \"...\"}. Stored as an immutable "
-                    + "version when it compiles, passes the safety lint and every scenario; activates nothing.")
-    @APIResponse(responseCode = "201", description = "Stored")
-    @APIResponse(responseCode = "200", description = "This version was stored before; nothing changed")
-    @APIResponse(responseCode = "422", description = "It does not pass validation; errors name file, line and "
-            + "column, and every failed scenario")
+    @Operation(operationId = "storeRuleSet", summary = "Store a candidate rule set (role rules-admin)",
+            description = "Stored as an immutable version when it compiles, passes the safety lint, has its texts in "
+                    + "every language and passes every scenario; activates nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "RuleSetUpload")))
+    @APIResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location", ref = "Location"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleSetVersion")))
+    @APIResponse(responseCode = "200", description = "This version was stored before; nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleSetVersion")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "RuleSetRejected")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Response store(byte[] body) {
         RuleSetLifecycle.Stored stored = lifecycle.upload(body, user.name());
         return stored.created()
@@ -82,17 +112,28 @@ public class RuleSetResource {
     @POST
     @Path("{version}/activate")
     @RolesAllowed(Roles.RULES_ADMIN)
-    @Operation(summary = "Make a stored version the one that decides; activating an older one rolls back")
-    @APIResponse(responseCode = "404", description = "No such version is stored")
-    public ActivationResult activate(@PathParam("version") String version) {
+    @Operation(operationId = "activateRuleSet", summary = "Make a stored version the one that decides (role "
+            + "rules-admin)", description = "On every instance within unbind.rules.sync-interval; activating an older "
+                    + "version rolls back.")
+    @APIResponse(responseCode = "200", description = "The activation", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Activation")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "RuleSetRejected")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public ActivationResult activate(@Parameter(ref = "Version") @PathParam("version") String version) {
         return lifecycle.activate(version, user.name());
     }
 
     @POST
     @Path("reload")
     @RolesAllowed(Roles.RULES_ADMIN)
-    @Operation(summary = "Read the rules directory again; a changed directory becomes the active version")
-    @APIResponse(responseCode = "422", description = "The directory does not pass validation; nothing changed")
+    @Operation(operationId = "reloadRuleSets", summary = "Read the rules directory again (role rules-admin)",
+            description = "A directory whose version is not the active one is validated, stored and activated.")
+    @APIResponse(responseCode = "200", description = "The activation (changed false when nothing changed)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Activation")))
+    @APIResponse(responseCode = "422", ref = "RuleSetRejected")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public ActivationResult reload() {
         return lifecycle.reload(user.name(), RuleSetLifecycle.RELOAD);
     }

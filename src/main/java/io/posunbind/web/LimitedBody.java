@@ -19,7 +19,7 @@ final class LimitedBody extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b = readOrRefuse(() -> super.read());
         if (b >= 0) {
             count(1);
         }
@@ -28,11 +28,29 @@ final class LimitedBody extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n = readOrRefuse(() -> super.read(buffer, offset, length));
         if (n > 0) {
             count(n);
         }
         return n;
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        int read() throws IOException;
+    }
+
+    /** The HTTP layer stops a body past its own limit with an IOException; that is the same 413 as ours. */
+    private int readOrRefuse(Read read) throws IOException {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("too large")) {
+                throw new PayloadTooLargeException("The body has more than " + limit + " bytes; at most " + limit
+                        + " are accepted");
+            }
+            throw e;
+        }
     }
 
     private void count(int n) {
