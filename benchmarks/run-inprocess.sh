@@ -19,6 +19,9 @@ java -jar "$JAR" 'DecisionBenchmark.drools' -p ruleSetSize=10 -f "$FORKS" -rf js
 echo "== $(uptime)" >&2
 java -jar "$JAR" 'CompileBenchmark' -rf json -rff "$OUT/compile.json" >"$OUT/compile.txt"
 echo "== $(uptime)" >&2
+java -jar "$JAR" 'RemedyBenchmark' -f "$FORKS" -rf json -rff "$OUT/remedies.json" >"$OUT/remedies.txt" 2>"$OUT/remedies.err"
+grep -h '^remedies:' "$OUT/remedies.err" >&2 || true
+echo "== $(uptime)" >&2
 grep -h '^corpus:' "$OUT"/decision-*.txt | sort -u >&2 || true
 java -cp "$JAR" io.posunbind.bench.JmhSummary "$OUT/decision-1x.json" "$OUT/decision-10x.json" "$OUT/compile.json"
 echo "(raw JMH output in $OUT)" >&2

@@ -27,7 +27,7 @@ import io.posunbind.facts.Verdict;
  * the same rule set, never guessed: the sets are tried smallest first, and a set is kept when its case reaches the
  * target and no smaller kept set is part of it. Plain Java.
  */
-final class RemedyFinder {
+public final class RemedyFinder {
     /** Most changes searched over: at most 2^12 = 4096 cases are decided. */
     static final int MOST_CHANGES = 12;
     private static final Set<Verdict> APPROVALS = Set.of(Verdict.APPROVED, Verdict.APPROVED_WITH_CONDITIONS);
@@ -36,7 +36,7 @@ final class RemedyFinder {
     private final DecisionEngine engine = new DecisionEngine();
     private final RemedyTexts texts = RemedyTexts.load();
 
-    RemedyReport find(String decisionId, JsonNode request, LocalDate asOf, CompiledRuleSet ruleSet,
+    public RemedyReport find(String decisionId, JsonNode request, LocalDate asOf, CompiledRuleSet ruleSet,
                       Language language) {
         DecisionAnswer now = decide(request, asOf, ruleSet, language, decisionId);
         Set<Verdict> targets = now.verdict() == Verdict.APPROVED_WITH_CONDITIONS ? Set.of(Verdict.APPROVED)

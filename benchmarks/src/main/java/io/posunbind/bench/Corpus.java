@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.posunbind.engine.CaseFacts;
 import io.posunbind.engine.DecisionRequestParser;
 import io.posunbind.engine.RuleFiles;
@@ -26,6 +28,11 @@ final class Corpus {
 
     static RuleFiles shippedRules() {
         return RuleFiles.readDirectory(Path.of(System.getProperty("bench.rules", "rules")));
+    }
+
+    /** The corpus's requests as JSON, as a calling system sends them. */
+    static List<ObjectNode> requests() {
+        return new CaseGenerator(SEED).generate(SIZE);
     }
 
     static List<CaseFacts> cases() {
