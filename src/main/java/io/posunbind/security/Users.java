@@ -63,7 +63,7 @@ public class Users {
             Path file = Path.of(source).toAbsolutePath().normalize();
             LOG.warnf("%n*** First start without a users file: made the user %s with every role (%s).%n"
                     + "*** Its password is  %s  and is shown only now; only its bcrypt hash is kept, in %s.%n"
-                    + "*** Decide a case:  curl -u %s:%s -H 'Content-Type: application/json' "
+                    + "*** Decide a case:  curl -s -u %s:%s -H 'Content-Type: application/json' "
                     + "--data-binary @docs/examples/decision-request.json http://localhost:%d/api/v1/decisions%n"
                     + "*** For real use, make your own users file with hash-password and set "
                     + "UNBIND_SECURITY_USERS_FILE (README, Security).", BootstrapUser.NAME,
