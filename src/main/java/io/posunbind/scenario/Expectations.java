@@ -2,17 +2,30 @@ package io.posunbind.scenario;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Compares an expected answer fragment with an actual answer. Objects: every expected field must match, fields
- * not mentioned are not checked (so messages and rule names need not be written out). Lists: same length, each
- * element matching in order. Numbers: equal in value (50 matches 50.00).
+ * Compares what a scenario expects with an answer, naming each field that differs.
+ * <ul>
+ * <li>Objects: every expected field must match; fields not mentioned are not checked (so messages and rule names
+ * need not be written out).</li>
+ * <li>Lists written as lists: the same elements in the same order. Elements with a {@code code} are compared by it,
+ * so a difference names the element ({@code fees[ACCOUNT_CLOSURE].amount}).</li>
+ * <li>Lists pinned by what they are about, written as an object with one or more of: {@code includes} (these
+ * elements are in the list, wherever), {@code excludes} (none of these is: a code, or a partial element), and
+ * {@code codes} (the list's codes are exactly these, in any order).</li>
+ * <li>Numbers: equal in value (50 matches 50.00). {@code null}: absent or null.</li>
+ * </ul>
  */
 public final class Expectations {
+    /** The ways a list can be pinned by what it is about. */
+    public static final Set<String> LIST_OPERATORS = Set.of("includes", "excludes", "codes");
 
     private Expectations() {
     }
@@ -23,8 +36,15 @@ public final class Expectations {
         return mismatches;
     }
 
+    /** True when the expected fragment matches the actual value. */
+    static boolean matches(JsonNode expected, JsonNode actual) {
+        return compare(expected, actual).isEmpty();
+    }
+
     private static void compare(String path, JsonNode expected, JsonNode actual, List<String> out) {
-        if (expected.isObject()) {
+        if (expected.isObject() && actual != null && actual.isArray()) {
+            ListExpectation.compare(path, expected, actual, out);
+        } else if (expected.isObject()) {
             if (actual == null || !actual.isObject()) {
                 out.add(describe(path, expected, actual));
                 return;
@@ -35,17 +55,7 @@ public final class Expectations {
                         actual.get(field.getKey()), out);
             }
         } else if (expected.isArray()) {
-            if (actual == null || !actual.isArray() || actual.size() != expected.size()) {
-                out.add(describe(path, expected, actual));
-                return;
-            }
-            List<String> inner = new ArrayList<>();
-            for (int i = 0; i < expected.size(); i++) {
-                compare(path + "[" + i + "]", expected.get(i), actual.get(i), inner);
-            }
-            if (!inner.isEmpty()) {
-                out.add(describe(path, expected, actual));
-            }
+            list(path, expected, actual, out);
         } else if (expected.isNumber()) {
             if (actual == null || !actual.isNumber() || expected.decimalValue().compareTo(actual.decimalValue()) != 0) {
                 out.add(describe(path, expected, actual));
@@ -59,34 +69,111 @@ public final class Expectations {
         }
     }
 
-    private static String describe(String path, JsonNode expected, JsonNode actual) {
+    /** A list written out whole: by code when its elements have one, else element by element. */
+    private static void list(String path, JsonNode expected, JsonNode actual, List<String> out) {
+        if (actual == null || !actual.isArray()) {
+            out.add(describe(path, expected, actual));
+            return;
+        }
+        if (keyed(expected) && keyed(actual)) {
+            Map<String, JsonNode> want = byKey(expected);
+            Map<String, JsonNode> got = byKey(actual);
+            int before = out.size();
+            want.forEach((key, element) -> {
+                JsonNode other = got.get(key);
+                if (other == null) {
+                    out.add(path + "[" + key + "]: expected " + summary(element) + ", got nothing");
+                } else {
+                    compare(path + "[" + key + "]", element, other, out);
+                }
+            });
+            got.forEach((key, element) -> {
+                if (!want.containsKey(key)) {
+                    out.add(path + "[" + key + "]: not expected, got " + summary(element));
+                }
+            });
+            if (out.size() == before && !new ArrayList<>(want.keySet()).equals(new ArrayList<>(got.keySet()))) {
+                out.add(path + ": expected in the order " + want.keySet() + ", got " + got.keySet());
+            }
+            return;
+        }
+        List<String> inner = new ArrayList<>();
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            compare(path + "[" + i + "]", expected.get(i), actual.get(i), inner);
+        }
+        if (actual.size() != expected.size() || !inner.isEmpty()) {
+            out.add(describe(path, expected, actual));
+        }
+    }
+
+    /** True when every element is an object with a code (the answer's lines and their expectations). */
+    static boolean keyed(JsonNode list) {
+        for (JsonNode element : list) {
+            if (!element.isObject() || !element.hasNonNull("code")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An element's key: its code, and its subject when it has one ({@code MISSING_DOCUMENT/IDENTITY_PROOF}). */
+    static String key(JsonNode element) {
+        String code = element.path("code").asText();
+        return element.hasNonNull("subject") ? code + "/" + element.get("subject").asText() : code;
+    }
+
+    static Map<String, JsonNode> byKey(JsonNode list) {
+        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        for (JsonNode element : list) {
+            String key = key(element);
+            String unique = key;
+            for (int n = 2; byKey.containsKey(unique); n++) {
+                unique = key + "#" + n;
+            }
+            byKey.put(unique, element);
+        }
+        return byKey;
+    }
+
+    /** The distinct codes of a list of coded elements, in order. */
+    static Set<String> codes(JsonNode list) {
+        Set<String> codes = new LinkedHashSet<>();
+        list.forEach(element -> codes.add(element.isTextual() ? element.asText() : element.path("code").asText()));
+        return codes;
+    }
+
+    static String describe(String path, JsonNode expected, JsonNode actual) {
         return path + ": expected " + summary(expected) + ", got " + (actual == null ? "nothing" : summary(actual));
     }
 
     /** Lists of coded items are shown by code (and subject or amount), which is what a reader compares. */
-    private static String summary(JsonNode node) {
+    static String summary(JsonNode node) {
         if (node.isNumber()) {
             // JSON trees keep 300.00 as 3E+2; officers read amounts, not scientific notation
             return node.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (node.isObject() && node.has("code")) {
+            return item(node);
         }
         if (!node.isArray()) {
             return node.toString();
         }
         List<String> items = new ArrayList<>();
         for (JsonNode item : node) {
-            if (item.isObject() && item.has("code")) {
-                String text = item.get("code").asText();
-                if (item.hasNonNull("subject")) {
-                    text += "(" + item.get("subject").asText() + ")";
-                }
-                if (item.has("amount")) {
-                    text += "=" + item.get("amount").decimalValue().stripTrailingZeros().toPlainString();
-                }
-                items.add(text);
-            } else {
-                items.add(item.isTextual() ? item.asText() : item.toString());
-            }
+            items.add(item.isObject() && item.has("code") ? item(item) : item.isTextual() ? item.asText()
+                    : item.toString());
         }
         return items.toString();
+    }
+
+    private static String item(JsonNode item) {
+        String text = item.get("code").asText();
+        if (item.hasNonNull("subject")) {
+            text += "(" + item.get("subject").asText() + ")";
+        }
+        if (item.has("amount")) {
+            text += "=" + item.get("amount").decimalValue().stripTrailingZeros().toPlainString();
+        }
+        return text;
     }
 }
