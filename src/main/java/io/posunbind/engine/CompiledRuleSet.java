@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.kie.api.KieBase;
@@ -59,6 +60,13 @@ public final class CompiledRuleSet implements AutoCloseable {
     /** Warnings the compiler reported; the rule set is usable. */
     public List<RuleProblem> warnings() {
         return warnings;
+    }
+
+    /** Every rule's name with its package (the folder it is written in), sorted by package then name. */
+    public SortedMap<String, String> rulePackages() {
+        TreeMap<String, String> names = new TreeMap<>();
+        base.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.put(r.getName(), r.getPackageName())));
+        return names;
     }
 
     /** Number of rules in the rule set. */

@@ -47,6 +47,9 @@ final class CompilerMessages {
             RuleProblem.Level level = m.getLevel() == Message.Level.ERROR
                     ? RuleProblem.Level.ERROR : RuleProblem.Level.WARNING;
             String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^" + RESOURCES, "");
+            if (RuleFiles.isDecisionTable(path.replaceFirst("\\.drl$", ""))) {
+                path = path.replaceFirst("\\.drl$", "");
+            }
             int occurrence = seen.merge(path + "\n" + text, 1, Integer::sum) - 1;
             int[] at = {Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0)};
             String file = path;

@@ -11,6 +11,7 @@ import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
@@ -60,6 +61,13 @@ record DrlFile(String path, String text, PackageDescr rules, List<RuleProblem> p
         if (rules != null) {
             rules.getRules().forEach(rule -> collect(rule.getLhs(), patterns));
         }
+        return patterns;
+    }
+
+    /** Every pattern of one rule, in file order. */
+    static List<PatternDescr> patterns(RuleDescr rule) {
+        List<PatternDescr> patterns = new ArrayList<>();
+        collect(rule.getLhs(), patterns);
         return patterns;
     }
 

@@ -23,13 +23,18 @@ final class ExecutableModelBuilder {
     record Built(KieContainer container, List<RuleProblem> problems) {
     }
 
+    /** Where the compiler reads a file: a decision table's generated DRL gets a .drl name of its own. */
+    static String drlPath(String path) {
+        return RuleFiles.isRuleFile(path) ? path : path + ".drl";
+    }
+
     Built build(Map<String, DrlFile> files) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.posunbind.rules", "ruleset-" + COMPILATIONS.incrementAndGet(),
                 "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        files.forEach((path, file) -> kfs.write(CompilerMessages.RESOURCES + path, file.text()));
+        files.forEach((path, file) -> kfs.write(CompilerMessages.RESOURCES + drlPath(path), file.text()));
         KieBuilder builder;
         try {
             builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);

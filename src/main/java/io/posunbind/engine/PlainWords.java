@@ -27,6 +27,8 @@ final class PlainWords {
                     + "must be unique."),
             rewrite("(\\S+) cannot be resolved to a variable", m -> "`" + m.group(1) + "` is not known here. A value "
                     + "from the conditions must first be given a name ($name : value); names are case-sensitive."),
+            rewrite("(\\S+) cannot be resolved$", m -> "`" + m.group(1) + "` is not known here. A value from the "
+                    + "conditions must first be given a name ($name : value); names are case-sensitive."),
             rewrite("(\\S+) cannot be resolved to a type", m -> "`" + m.group(1) + "` is not a known type."),
             rewrite("(\\S+) cannot be resolved or is not a field", m -> "`" + m.group(1) + "` does not exist here."),
             rewrite("Type mismatch: cannot convert from (\\S+) to (\\S+)", m -> "A value of type " + m.group(1)
@@ -37,6 +39,9 @@ final class PlainWords {
             rewrite("The operator (\\S+) is undefined for the argument type\\(s\\) (.+)", m -> "`" + m.group(1)
                     + "` cannot be used with " + m.group(2) + ". Amounts are computed with add, subtract, multiply."),
             rewrite("Syntax error,? (.+)", m -> "Syntax error in the action (after then): " + m.group(1) + "."));
+
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?:\\.[a-zA-Z_$][\\w$]*)*(?::\\s*)?");
 
     private PlainWords() {
     }
@@ -50,6 +55,14 @@ final class PlainWords {
             }
         }
         return "The rule compiler reports: " + firstLine;
+    }
+
+    /**
+     * The text without the Java class names it carries ({@code org.drools.Foo: }, {@code java.lang.X}), which tell
+     * an officer nothing and must never reach an answer.
+     */
+    static String withoutClassNames(String text) {
+        return CLASS_NAME.matcher(text).replaceAll("").replaceAll("\\s{2,}", " ").strip();
     }
 
     /** Names how the fact can be made: {@code Fee(code, amount, description)}. */

@@ -56,6 +56,11 @@ public record RuleFiles(SortedMap<String, String> files, String version) {
         return path.endsWith(".drl");
     }
 
+    /** True for a decision table: a CSV file, turned into rules by {@link RuleSources}. */
+    public static boolean isDecisionTable(String path) {
+        return path.endsWith(".csv");
+    }
+
     /** True for a scenario file: {@code *.scenarios.json}, or any JSON file below a {@code tests/} folder. */
     public static boolean isScenarioFile(String path) {
         return path.endsWith(".scenarios.json") || (path.endsWith(".json") && ("/" + path).contains("/tests/"));
@@ -75,6 +80,17 @@ public record RuleFiles(SortedMap<String, String> files, String version) {
             }
         });
         return rules;
+    }
+
+    /** The files that are decision tables. */
+    public SortedMap<String, String> decisionTables() {
+        TreeMap<String, String> tables = new TreeMap<>();
+        files.forEach((path, text) -> {
+            if (isDecisionTable(path)) {
+                tables.put(path, text);
+            }
+        });
+        return tables;
     }
 
     /** The scenario files. */

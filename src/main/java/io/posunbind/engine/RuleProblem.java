@@ -1,7 +1,6 @@
 package io.posunbind.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One problem found in a rule set.
@@ -11,10 +10,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param line    1-based line, or 0 when unknown
  * @param column  1-based column, or 0 when unknown
  * @param message what is wrong, in words a compliance officer understands
- * @param detail  the rule compiler's own words when the message rewrites them, else null
+ * @param detail  the rule compiler's own words when the message rewrites them, else null; for a developer reading
+ *                the code or a debugger, never shown to officers: it can name Java classes
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record RuleProblem(@JsonIgnore Level level, String file, int line, int column, String message, String detail) {
+public record RuleProblem(@JsonIgnore Level level, String file, int line, int column, String message,
+                          @JsonIgnore String detail) {
     /** The file named by a problem that is about the rule set as a whole, not one of its files. */
     public static final String WHOLE_RULE_SET = "(rule set)";
 

@@ -40,13 +40,14 @@ public final class TextsCheck {
             return problems;
         }
         Map<String, Use> uses = new LinkedHashMap<>();
-        files.ruleFiles().forEach((path, text) -> uses(path, text).forEach(use -> uses.putIfAbsent(use.key(), use)));
+        RuleSources sources = RuleSources.of(files);
+        sources.drl().forEach((path, text) -> uses(path, text).forEach(use -> uses.putIfAbsent(use.key(), use)));
         for (Use use : uses.values()) {
             for (Language language : Language.values()) {
                 if (texts.text(language, use.key()).isEmpty()) {
-                    problems.add(new RuleProblem(RuleProblem.Level.ERROR, use.file(), use.line(), use.column(),
-                            "The text " + use.key() + " is missing in " + language.tag() + ": add a line \""
-                                    + use.key() + " = ...\" to " + Texts.fileOf(language) + "."));
+                    problems.add(sources.locate(new RuleProblem(RuleProblem.Level.ERROR, use.file(), use.line(),
+                            use.column(), "The text " + use.key() + " is missing in " + language.tag() + ": add a "
+                            + "line \"" + use.key() + " = ...\" to " + Texts.fileOf(language) + ".")));
                 }
             }
         }

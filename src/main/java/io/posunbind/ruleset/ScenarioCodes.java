@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.posunbind.engine.RuleFiles;
 import io.posunbind.engine.RuleProblem;
+import io.posunbind.engine.RuleSources;
 import io.posunbind.engine.SourceText;
 import io.posunbind.scenario.Scenario;
 
@@ -28,8 +29,12 @@ final class ScenarioCodes {
     }
 
     static List<RuleProblem> unknownCodes(RuleFiles files, List<Scenario> scenarios) {
+        RuleSources sources = RuleSources.of(files);
+        if (!sources.problems().isEmpty()) {
+            return List.of(); // a table that cannot be read produces no code yet; its own errors say why
+        }
         Set<String> produced = new HashSet<>();
-        files.ruleFiles().values().forEach(text -> {
+        sources.drl().values().forEach(text -> {
             Matcher m = CODE_LITERAL.matcher(text);
             while (m.find()) {
                 produced.add(m.group(1));

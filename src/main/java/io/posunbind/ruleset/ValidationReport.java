@@ -3,7 +3,10 @@ package io.posunbind.ruleset;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.posunbind.engine.RuleProblem;
+import io.posunbind.scenario.ScenarioAcceptance;
 import io.posunbind.scenario.ScenarioResult;
 
 /**
@@ -15,15 +18,29 @@ import io.posunbind.scenario.ScenarioResult;
  * @param errors    what must be fixed, each with file, line and column
  * @param warnings  what is probably wrong but does not stop the rule set
  * @param scenarios the scenarios' results; none run when there is an error
+ * @param accepted  what was accepted into the scenario files, when that was asked for; else null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ValidationReport(boolean valid, String version, List<RuleProblem> errors, List<RuleProblem> warnings,
-                               Scenarios scenarios) {
+                               Scenarios scenarios, ScenarioAcceptance.Accepted accepted) {
 
     static ValidationReport of(String version, List<RuleProblem> problems, List<ScenarioResult> results) {
         List<RuleProblem> errors = problems.stream().filter(RuleProblem::isError).toList();
         List<RuleProblem> warnings = problems.stream().filter(p -> !p.isError()).toList();
         Scenarios scenarios = Scenarios.of(results);
-        return new ValidationReport(errors.isEmpty() && scenarios.failed() == 0, version, errors, warnings, scenarios);
+        return new ValidationReport(errors.isEmpty() && scenarios.failed() == 0, version, errors, warnings, scenarios,
+                null);
+    }
+
+    /** The same report with only the failed scenarios' results: what a reader acts on, a few hundred bytes. */
+    public ValidationReport failedScenariosOnly() {
+        return new ValidationReport(valid, version, errors, warnings, new Scenarios(scenarios.passed(),
+                scenarios.failed(), scenarios.results().stream().filter(r -> !r.passed()).toList()), accepted);
+    }
+
+    /** The same report saying what was accepted. */
+    public ValidationReport with(ScenarioAcceptance.Accepted acceptedFiles) {
+        return new ValidationReport(valid, version, errors, warnings, scenarios, acceptedFiles);
     }
 
     /** How many scenarios passed and failed, and each one's result. */

@@ -74,7 +74,7 @@ final class ListExpectation {
     }
 
     /** The element of the list with the same code (and subject), when the expected element names one. */
-    private static JsonNode sameKey(JsonNode element, JsonNode actual) {
+    static JsonNode sameKey(JsonNode element, JsonNode actual) {
         if (!element.isObject() || !element.hasNonNull("code")) {
             return null;
         }
@@ -89,7 +89,7 @@ final class ListExpectation {
         return null;
     }
 
-    private static boolean anyMatches(JsonNode element, JsonNode actual) {
+    static boolean anyMatches(JsonNode element, JsonNode actual) {
         for (JsonNode candidate : actual) {
             if (Expectations.matches(element, candidate)) {
                 return true;

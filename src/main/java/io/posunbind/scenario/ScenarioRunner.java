@@ -24,15 +24,16 @@ public final class ScenarioRunner {
 
     public ScenarioResult run(CompiledRuleSet ruleSet, Scenario scenario) {
         List<String> mismatches;
+        JsonNode answer = null;
         try {
             CaseFacts facts = parser.parse(scenario.request(), DEFAULT_AS_OF);
-            JsonNode answer = AnswerJson.tree(engine.decide(facts, ruleSet, "scenario", FIXED_TIME, scenario.language()));
+            answer = AnswerJson.tree(engine.decide(facts, ruleSet, "scenario", FIXED_TIME, scenario.language()));
             mismatches = Expectations.compare(scenario.expected(), answer);
         } catch (InvalidRequestException e) {
             mismatches = e.errors().stream().map(f -> "request " + f.path() + ": " + f.message()).toList();
         } catch (RuntimeException e) {
             mismatches = List.of("the scenario could not be decided: " + e.getMessage());
         }
-        return new ScenarioResult(scenario.file(), scenario.name(), mismatches.isEmpty(), mismatches);
+        return new ScenarioResult(scenario.file(), scenario.name(), mismatches.isEmpty(), mismatches, answer);
     }
 }

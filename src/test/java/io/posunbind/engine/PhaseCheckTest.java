@@ -104,7 +104,7 @@ class PhaseCheckTest {
 
     @Test
     void theShippedVerdictRulesWithoutTheirSalienceAreRefusedOneByOne() {
-        Map<String, String> files = new TreeMap<>(RuleFiles.readDirectory(Path.of("rules")).ruleFiles());
+        Map<String, String> files = new TreeMap<>(RuleFiles.readDirectory(Path.of("rules")).files());
         files.put("verdict/verdict.drl", files.get("verdict/verdict.drl").replace("    salience -100\n", ""));
 
         assertThatThrownBy(() -> new RuleSetCompiler().compile(RuleFiles.of(files)).close())

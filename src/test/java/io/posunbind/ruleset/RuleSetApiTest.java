@@ -88,7 +88,7 @@ class RuleSetApiTest {
         String version = upload(files, null).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/rule-set-rejected"))
-                .body("errors[0].path", equalTo("fees/handling.drl:8:34"))
+                .body("errors[0].path", equalTo("fees/handling.drl:10:34"))
                 .body("errors[0].message", containsString("SWITCH_PROVIDER"))
                 .extract().path("detail");
 
@@ -175,7 +175,7 @@ class RuleSetApiTest {
         writeDirectory(broken);
 
         asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(422)
-                .body("errors.path", hasItem("fees/handling.drl:10:5"))
+                .body("errors.path", hasItem("fees/handling.drl:12:5"))
                 .body("errors.message", hasItem(containsString("`System` is not allowed")));
 
         assertThat(asAuditor().when().get("/api/v1/rulesets/active").<String>path("version")).isEqualTo(before);

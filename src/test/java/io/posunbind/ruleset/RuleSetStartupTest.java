@@ -83,7 +83,7 @@ class RuleSetStartupTest {
         try (LifecycleInstance first = instance("a")) {
             assertThatThrownBy(first::start).isInstanceOf(RuleSetException.class)
                     .hasMessageContaining("the service does not start")
-                    .hasMessageContaining("fees/handling.drl:10:5")
+                    .hasMessageContaining("fees/handling.drl:12:5")
                     .hasMessageContaining("`System` is not allowed");
         }
     }

@@ -1,10 +1,13 @@
 package io.posunbind.ruleset;
 
 import static io.posunbind.security.TestUsers.asRulesAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
@@ -51,7 +54,7 @@ class RuleSetValidationApiTest {
     }
 
     @Test
-    void validCandidateAnswersItsVersionAndEveryScenario() throws IOException {
+    void validCandidateAnswersASummaryAndEveryScenarioOnRequest() throws IOException {
         asRulesAdmin().contentType(ContentType.JSON).body(body(candidate()))
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(200)
@@ -60,7 +63,63 @@ class RuleSetValidationApiTest {
                 .body("errors", empty())
                 .body("scenarios.passed", equalTo(2))
                 .body("scenarios.failed", equalTo(0))
+                .body("scenarios.results", empty())
+                .body("$", not(hasKey("accepted")));
+        asRulesAdmin().contentType(ContentType.JSON).body(body(candidate()))
+                .when().post("/api/v1/rulesets/validate?scenarios=all")
+                .then().statusCode(200)
                 .body("scenarios.results.name", hasItem("A device fault is charged nothing"));
+    }
+
+    @Test
+    void acceptAnswersTheScenarioFilesWithTheNewAnswersAndChangesOnlyTheirValues() throws IOException {
+        Map<String, String> files = candidate();
+        files.put("fees/fees.drl", files.get("fees/fees.drl").replace("\"50.00\"", "\"60.00\""));
+        String before = files.get("fees/fees.scenarios.json");
+        String accepted = asRulesAdmin().contentType(ContentType.JSON).body(body(files))
+                .when().post("/api/v1/rulesets/validate?accept=true")
+                .then().statusCode(200)
+                .body("valid", equalTo(true))
+                .body("accepted.changes[0].scenario", equalTo("A switch of provider pays the account closure fee"))
+                .body("accepted.changes[0].what[0]", containsString("fees[ACCOUNT_CLOSURE].amount"))
+                .body("accepted.notAccepted", empty())
+                .extract().path("accepted.files.'fees/fees.scenarios.json'");
+        assertThat(accepted).isEqualTo(before.replace("\"amount\": 50.0", "\"amount\": 60.0"));
+    }
+
+    @Test
+    void aRuleWithoutEndIsReportedWhereItOpenedWithNoClassNameInTheAnswer() throws IOException {
+        Map<String, String> files = candidate();
+        files.put("fees/fees.drl", files.get("fees/fees.drl").replace("end\n", "\n"));
+        String answer = asRulesAdmin().contentType(ContentType.JSON).body(body(files))
+                .when().post("/api/v1/rulesets/validate")
+                .then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors[0].file", equalTo("fees/fees.drl"))
+                .body("errors[0].line", equalTo(5))
+                .body("errors[0].message", containsString("opened at line 5 has no end"))
+                .extract().asString();
+        assertThat(answer).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w+|Exception|\\bat [a-z]+\\.");
+    }
+
+    @Test
+    void aRuleWithoutRegulationIsRefusedNamingIt() throws IOException {
+        Map<String, String> files = candidate();
+        files.put("fees/fees.drl", files.get("fees/fees.drl").replace("    @regulation(\"Unbind policy v1 §4\")\n", ""));
+        asRulesAdmin().contentType(ContentType.JSON).body(body(files))
+                .when().post("/api/v1/rulesets/validate")
+                .then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors[0].message", containsString("The rule \"Closing the account costs 50.00\" has no "
+                        + "@regulation"));
+    }
+
+    @Test
+    void scenariosOtherThanFailedOrAllIs400() throws IOException {
+        asRulesAdmin().contentType(ContentType.JSON).body(body(candidate()))
+                .when().post("/api/v1/rulesets/validate?scenarios=some")
+                .then().statusCode(400)
+                .body("errors[0].path", equalTo("scenarios"));
     }
 
     @Test
@@ -72,7 +131,7 @@ class RuleSetValidationApiTest {
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("errors[0].file", equalTo("fees/fees.drl"))
-                .body("errors[0].line", equalTo(7))
+                .body("errors[0].line", equalTo(9))
                 .body("errors[0].column", equalTo(70))
                 .body("errors[0].message", containsString("Did you mean DEVICE_FAULT?"))
                 .body("scenarios.passed", equalTo(0));
@@ -88,7 +147,8 @@ class RuleSetValidationApiTest {
                 .body("valid", equalTo(false))
                 .body("errors", empty())
                 .body("scenarios.failed", equalTo(1))
-                .body("scenarios.results[0].mismatches[0]", containsString("ACCOUNT_CLOSURE=60"));
+                .body("scenarios.results[0].mismatches[0]",
+                        equalTo("fees[ACCOUNT_CLOSURE].amount: expected 50, got 60"));
     }
 
     @Test
@@ -99,7 +159,7 @@ class RuleSetValidationApiTest {
                 .when().post("/api/v1/rulesets/validate")
                 .then().statusCode(200)
                 .body("valid", equalTo(false))
-                .body("errors[0].line", equalTo(9))
+                .body("errors[0].line", equalTo(11))
                 .body("errors[0].message", containsString("`System` is not allowed"));
     }
 

@@ -19,10 +19,13 @@ class ValidateCommandTest {
 
     private String output;
 
-    private int validate(Path directory) {
+    private int validate(Path directory, String... options) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = ValidateCommand.run(new String[] {"validate", directory.toString()},
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String[] args = new String[options.length + 2];
+        args[0] = "validate";
+        args[1] = directory.toString();
+        System.arraycopy(options, 0, args, 2, options.length);
+        int status = ValidateCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         output = bytes.toString(StandardCharsets.UTF_8);
         return status;
     }
@@ -53,7 +56,7 @@ class ValidateCommandTest {
         writeCandidate();
         write("fees/fees.drl", Files.readString(rules.resolve("fees/fees.drl")).replace("UnbindCase(", "UnbindCas("));
         assertThat(validate(rules)).isEqualTo(1);
-        assertThat(output).contains("fees/fees.drl:7:5: error: `UnbindCas` is not a fact type. "
+        assertThat(output).contains("fees/fees.drl:9:5: error: `UnbindCas` is not a fact type. "
                 + "Did you mean `UnbindCase`?").contains("Scenarios: not run").contains("NOT VALID: 1 error(s)");
     }
 
@@ -64,7 +67,7 @@ class ValidateCommandTest {
         assertThat(validate(rules)).isEqualTo(1);
         assertThat(output).contains("Scenarios: 1 of 2 passed")
                 .contains("FAILED fees/fees.scenarios.json › A switch of provider pays the account closure fee")
-                .contains("fees: expected [ACCOUNT_CLOSURE=50], got [ACCOUNT_CLOSURE=60]");
+                .contains("fees[ACCOUNT_CLOSURE].amount: expected 50, got 60");
     }
 
     @Test
@@ -76,6 +79,49 @@ class ValidateCommandTest {
         assertThat(output).containsPattern("fees/fees.scenarios.json:\\d+:\\d+: warning: Scenario \"A switch of "
                 + "provider pays the account closure fee\" expects the fee code ACCOUNT_CLOSING, which no rule file "
                 + "produces");
+    }
+
+    @Test
+    void acceptSetsTheFailingScenarioToTheNewAnswerChangingOnlyItsValueAndPrintsTheChange() throws IOException {
+        writeCandidate();
+        write("fees/fees.drl", Files.readString(rules.resolve("fees/fees.drl")).replace("\"50.00\"", "\"60.00\""));
+        String before = Files.readString(rules.resolve("fees/fees.scenarios.json"));
+
+        assertThat(validate(rules, "--accept")).isZero();
+
+        assertThat(output).contains("Accepted 1 scenario(s) in 1 file(s)")
+                .contains("ACCEPTED fees/fees.scenarios.json › A switch of provider pays the account closure fee")
+                .contains("fees[ACCOUNT_CLOSURE].amount: expected 50, got 60")
+                .contains("Scenarios: 2 of 2 passed").contains("VALID");
+        assertThat(Files.readString(rules.resolve("fees/fees.scenarios.json")))
+                .isEqualTo(before.replace("\"amount\": 50.0", "\"amount\": 60.0"));
+        assertThat(validate(rules)).isZero();
+    }
+
+    @Test
+    void aWorkedExampleIsAcceptedOnlyWithAcceptExamples() throws IOException {
+        writeCandidate();
+        String scenarios = Files.readString(rules.resolve("fees/fees.scenarios.json"));
+        String example = scenarios.substring(0, scenarios.indexOf("\"scenarios\"")).replace("\"base\"", "\"request\"")
+                + "\"expected\": {\"fees\": [{\"code\": \"ACCOUNT_CLOSURE\", \"amount\": 50.00}]}\n}\n";
+        write("tests/examples/01-switch.json", example);
+        write("fees/fees.drl", Files.readString(rules.resolve("fees/fees.drl")).replace("\"50.00\"", "\"60.00\""));
+
+        assertThat(validate(rules, "--accept")).isEqualTo(1);
+        assertThat(output).contains("NOT ACCEPTED tests/examples/01-switch.json › 01-switch: a worked example")
+                .contains("--accept-examples");
+        assertThat(Files.readString(rules.resolve("tests/examples/01-switch.json"))).isEqualTo(example);
+
+        assertThat(validate(rules, "--accept-examples")).isZero();
+        assertThat(Files.readString(rules.resolve("tests/examples/01-switch.json")))
+                .isEqualTo(example.replace("50.00", "60.00"));
+    }
+
+    @Test
+    void anUnknownOptionExitsTwoWithTheUsage() throws IOException {
+        writeCandidate();
+        assertThat(validate(rules, "--acept")).isEqualTo(2);
+        assertThat(output).contains("unknown option --acept").contains("validate [DIR] [--accept] [--accept-examples]");
     }
 
     @Test
