@@ -25,13 +25,19 @@ for block in re.findall(r"```bash\n(.*?)```", section, re.S):
     if lines[0].startswith("# in a second terminal"):
         command = " ".join(l for l in lines[1:] if l and not l.startswith("#"))
         command = command.replace("8080", sys.argv[2])
-        out.append(f"( {command} ) >\"$WORK/service.log\" 2>&1 &\nSERVICE=$!")
+        out.append("if curl -s -o /dev/null \"http://localhost:%s/\"; then echo \"FAILED: something already listens on port %s\"; exit 1; fi" % (sys.argv[2], sys.argv[2]))
+        out.append("setsid bash -c " + shlex.quote(command) + " >\"$WORK/service.log\" 2>&1 &\nSERVICE=$!")
         out.append("for _ in $(seq 1 120); do curl -sf \"http://localhost:%s/q/health/ready\" >/dev/null && break; sleep 0.5; done" % sys.argv[2])
         continue
-    joined, current = [], ""
+    joined, current, heredoc = [], "", None
     for line in lines:
         current += line + "\n"
-        if not line.endswith("\\"):
+        if heredoc is None:
+            opened = re.search(r"<<-?'?(\w+)'?", line)
+            heredoc = opened.group(1) if opened else None
+        elif line == heredoc:
+            heredoc = None
+        if heredoc is None and not line.endswith("\\"):
             joined.append(current.rstrip("\n")); current = ""
     for command in joined:
         if not command.strip() or command.lstrip().startswith("#"):
@@ -44,9 +50,9 @@ for block in re.findall(r"```bash\n(.*?)```", section, re.S):
         out.append(f"rc=$?; if [ $rc -ne {status} ]; then echo \"FAILED: step $step exited $rc, the walkthrough says {status}: \"" + shlex.quote(command.split("\n")[0]) + "; exit 1; fi")
 print("\n".join(out))
 PY
-cleanup() { [ -n "${SERVICE:-}" ] && kill "$SERVICE" 2>/dev/null; rm -rf "$WORK"; }
 status=0
-( cd "$CLONE" && export CLONE WORK && bash -c "source '$SCRIPT'; rc=\$?; kill \$SERVICE 2>/dev/null; wait 2>/dev/null; exit \$rc" ) || status=$?
+# the service runs in a session of its own (setsid), so stopping its process group stops the JVM too
+( cd "$CLONE" && export CLONE WORK && bash -c "trap 'kill -- -\${SERVICE:-0} 2>/dev/null' EXIT; source '$SCRIPT'" ) || status=$?
 if [ $status -ne 0 ]; then
     echo "--- the service's log:"; tail -20 "$WORK/service.log" 2>/dev/null || true
 fi

@@ -81,8 +81,14 @@ public final class ValidateCommand {
     }
 
     private static void printAccepted(ScenarioAcceptance.Accepted accepted, PrintStream out) {
-        out.println("Accepted " + accepted.changes().size() + " scenario(s) in " + accepted.files().size()
-                + " file(s); each line is what the scenario expected and the answer it now expects:");
+        if (!accepted.changes().isEmpty()) {
+            out.println("Accepted " + accepted.changes().size() + " scenario(s) in " + accepted.files().size()
+                    + " file(s); under each, what it expected and the answer it now expects:");
+        } else if (accepted.notAccepted().isEmpty()) {
+            out.println("Nothing to accept: no scenario fails.");
+        } else {
+            out.println("Accepted no scenario.");
+        }
         for (ScenarioAcceptance.Change change : accepted.changes()) {
             out.println("  ACCEPTED " + Scenario.displayName(change.file(), change.scenario()));
             change.what().forEach(m -> out.println("      " + m));
