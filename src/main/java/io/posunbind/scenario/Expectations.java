@@ -1,5 +1,6 @@
 package io.posunbind.scenario;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -149,8 +150,7 @@ public final class Expectations {
     /** Lists of coded items are shown by code (and subject or amount), which is what a reader compares. */
     static String summary(JsonNode node) {
         if (node.isNumber()) {
-            // JSON trees keep 300.00 as 3E+2; officers read amounts, not scientific notation
-            return node.decimalValue().stripTrailingZeros().toPlainString();
+            return number(node);
         }
         if (node.isObject() && node.has("code")) {
             return item(node);
@@ -166,13 +166,25 @@ public final class Expectations {
         return items.toString();
     }
 
+    /**
+     * A count as written, an amount with its two decimals at least: officers read 50.00, not 50 or 5E+1 (the form
+     * in which a JSON tree may keep it).
+     */
+    private static String number(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.asText();
+        }
+        BigDecimal amount = node.decimalValue().stripTrailingZeros();
+        return amount.setScale(Math.max(2, amount.scale())).toPlainString();
+    }
+
     private static String item(JsonNode item) {
         String text = item.get("code").asText();
         if (item.hasNonNull("subject")) {
             text += "(" + item.get("subject").asText() + ")";
         }
         if (item.has("amount")) {
-            text += "=" + item.get("amount").decimalValue().stripTrailingZeros().toPlainString();
+            text += "=" + number(item.get("amount"));
         }
         return text;
     }

@@ -148,7 +148,7 @@ class RuleSetValidationApiTest {
                 .body("errors", empty())
                 .body("scenarios.failed", equalTo(1))
                 .body("scenarios.results[0].mismatches[0]",
-                        equalTo("fees[ACCOUNT_CLOSURE].amount: expected 50, got 60"));
+                        equalTo("fees[ACCOUNT_CLOSURE].amount: expected 50.00, got 60.00"));
     }
 
     @Test

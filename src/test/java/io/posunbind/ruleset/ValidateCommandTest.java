@@ -67,7 +67,7 @@ class ValidateCommandTest {
         assertThat(validate(rules)).isEqualTo(1);
         assertThat(output).contains("Scenarios: 1 of 2 passed")
                 .contains("FAILED fees/fees.scenarios.json › A switch of provider pays the account closure fee")
-                .contains("fees[ACCOUNT_CLOSURE].amount: expected 50, got 60");
+                .contains("fees[ACCOUNT_CLOSURE].amount: expected 50.00, got 60.00");
     }
 
     @Test
@@ -91,7 +91,7 @@ class ValidateCommandTest {
 
         assertThat(output).contains("Accepted 1 scenario(s) in 1 file(s)")
                 .contains("ACCEPTED fees/fees.scenarios.json › A switch of provider pays the account closure fee")
-                .contains("fees[ACCOUNT_CLOSURE].amount: expected 50, got 60")
+                .contains("fees[ACCOUNT_CLOSURE].amount: expected 50.00, got 60.00")
                 .contains("Scenarios: 2 of 2 passed").contains("VALID");
         assertThat(Files.readString(rules.resolve("fees/fees.scenarios.json")))
                 .isEqualTo(before.replace("\"amount\": 50.0", "\"amount\": 60.0"));

@@ -56,7 +56,7 @@ class ScenarioRunnerTest {
             assertFailsOnAccountClosure(results.get(FEES_SCENARIOS + " › Reason LOST_STOLEN pays the closure and "
                     + "early termination fees"));
             assertThat(results.get(FEES_SCENARIOS + " › A cap equal to the monthly total changes nothing").mismatches())
-                    .contains("totals.fees: expected 206, got 211");
+                    .contains("totals.fees: expected 206.00, got 211.00");
             // scenarios that do not pin the fee (focused on another one, or where it is waived) are unaffected
             assertThat(results.get(FEES_SCENARIOS + " › On a month boundary only whole months count: 3 months")
                     .passed()).isTrue();
@@ -70,8 +70,8 @@ class ScenarioRunnerTest {
     private static void assertFailsOnAccountClosure(ScenarioResult result) {
         assertThat(result).as("the scenario ran").isNotNull();
         assertThat(result.passed()).as(result.name()).isFalse();
-        assertThat(result.mismatches()).anyMatch(m -> m.startsWith("fees[ACCOUNT_CLOSURE].amount: expected 50, got 55")
-                || m.startsWith("fees: expected to include ACCOUNT_CLOSURE=50"));
+        assertThat(result.mismatches()).anyMatch(m -> m.startsWith("fees[ACCOUNT_CLOSURE].amount: expected 50.00, got 55.00")
+                || m.startsWith("fees: expected to include ACCOUNT_CLOSURE=50.00"));
     }
 
     @Test
@@ -147,7 +147,7 @@ class ScenarioRunnerTest {
 
         assertThat(Expectations.compare(expected, actual)).isEmpty();
         assertThat(Expectations.compare(RequestJson.read("{\"totals\": {\"fees\": 50.01}}"), actual))
-                .containsExactly("totals.fees: expected 50.01, got 50");
+                .containsExactly("totals.fees: expected 50.01, got 50.00");
     }
 
     @Test
@@ -155,7 +155,7 @@ class ScenarioRunnerTest {
         JsonNode expected = RequestJson.read("{\"totals\": {\"fees\": 300.00}}");
 
         assertThat(Expectations.compare(expected, RequestJson.read("{\"totals\": {\"fees\": 1000.00}}")))
-                .containsExactly("totals.fees: expected 300, got 1000");
+                .containsExactly("totals.fees: expected 300.00, got 1000.00");
     }
 
     @Test
