@@ -1,6 +1,11 @@
 package io.posunbind;
 
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,7 +26,8 @@ public class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(ValidateCommand.run(args, System.out));
+            Optional<List<String>> tuned = tunedCommandLine(args);
+            System.exit(tuned.isPresent() ? runTuned(tuned.get()) : ValidateCommand.run(args, System.out));
         }
         if (args.length > 0 && args[0].equals("hash-password")) {
             System.exit(HashPasswordCommand.run(args,
@@ -33,6 +39,49 @@ public class Main {
             System.exit(1);
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * The command line that runs {@code validate} again in a JVM tuned for a short batch job, or empty when this one
+     * should run it. Validating is a few seconds of work in a cold JVM, and on a machine of two cores the optimising
+     * JIT compiler's threads take as much CPU as the work itself while compiling code that runs once: the client
+     * compiler alone (-XX:TieredStopAtLevel=1) and the serial collector halve the time (docs/benchmarks.md). The
+     * child gets this JVM's own options, so -D settings still apply; {@code UNBIND_VALIDATE_TUNED=false}, or any
+     * -XX:TieredStopAtLevel given, runs it here as it is.
+     */
+    static Optional<List<String>> tunedCommandLine(String[] args) {
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String classPath = System.getProperty("java.class.path", "");
+        Optional<String> java = ProcessHandle.current().info().command();
+        if ("false".equalsIgnoreCase(setting("unbind.validate.tuned", "true"))
+                || jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel"))
+                || !classPath.endsWith(".jar") || classPath.contains(File.pathSeparator) || java.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        command.add("-XX:TieredStopAtLevel=1");
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            command.add("-XX:+UseSerialGC");
+        }
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(classPath);
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    private static int runTuned(List<String> command) {
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            // cannot start a second JVM here: validate in this one, only slower
+            return ValidateCommand.run(command.subList(command.indexOf("-jar") + 2, command.size())
+                    .toArray(String[]::new), System.out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 2;
+        }
     }
 
     /** The embedded database held by another instance, as the usual settings (-D, environment, default) name it. */

@@ -37,7 +37,7 @@ final class ExecutableModelBuilder {
         files.forEach((path, file) -> kfs.write(CompilerMessages.RESOURCES + drlPath(path), file.text()));
         KieBuilder builder;
         try {
-            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+            builder = ks.newKieBuilder(kfs, LookupCache.INSTANCE).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException e) {
             // The compiler has been seen to throw rather than report (a number compared with text); the checks
             // before it catch the known cases, this keeps an unknown one from becoming a stack trace.
@@ -52,7 +52,7 @@ final class ExecutableModelBuilder {
             return new Built(null, problems);
         }
         try {
-            return new Built(ks.newKieContainer(releaseId), problems);
+            return new Built(ks.newKieContainer(releaseId, LookupCache.INSTANCE), problems);
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }

@@ -150,12 +150,22 @@ public class ValidationService {
             }
         }
         problems.addAll(ScenarioCodes.unknownCodes(files, scenarios));
-        List<ScenarioResult> results = new ArrayList<>();
+        List<ScenarioResult> results = List.of();
         if (compiled.ruleSet() != null && compiled.problems().stream().noneMatch(RuleProblem::isError)) {
-            // One compiled rule set runs every scenario: compiling is the slow part, deciding is not.
-            for (Scenario scenario : scenarios) {
-                results.add(runner.run(compiled.ruleSet(), scenario));
-            }
+            // One compiled rule set runs every scenario, on every core (a rule set decides concurrently, as it does
+            // in the service); the results keep the scenarios' order. The rule engine finds its parts through the
+            // context class loader, which the pool's threads do not share with this one: each task gets ours.
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            results = scenarios.parallelStream().map(scenario -> {
+                Thread thread = Thread.currentThread();
+                ClassLoader was = thread.getContextClassLoader();
+                thread.setContextClassLoader(context);
+                try {
+                    return runner.run(compiled.ruleSet(), scenario);
+                } finally {
+                    thread.setContextClassLoader(was);
+                }
+            }).toList();
             problems.addAll(ScenarioCoverage.unfired(compiled.ruleSet(), results));
         }
         return new Scenarios(scenarios, problems, results);
