@@ -46,6 +46,13 @@ echo "phase 2: after a restart all $DECISIONS are readable and replay identical 
 
 sed -i 's/"10.00"/"25.00"/' "$WORK/rules/fees/handling.drl"
 start_app third "$RULES"
+# the changed directory is stored at the start and waits for its approval (four-eyes); approve it, then reload
+pending=$(curl -s "${AS_AUDITOR[@]}" "http://127.0.0.1:$PORT/api/v1/rulesets" | python3 -c \
+    'import json, sys; print(next(v["version"] for v in json.load(sys.stdin)["items"] if v["state"] == "awaiting-approval"))')
+curl -sf -u approver:approver-demo-pw -H 'Content-Type: application/json' --data-binary '{"comment": "restart check"}' \
+    "http://127.0.0.1:$PORT/api/v1/rulesets/$pending/approve" >/dev/null || fail "approving $pending failed"
+curl -sf -u admin:admin-demo-pw -X POST "http://127.0.0.1:$PORT/api/v1/rulesets/reload" | grep -q '"changed":true' \
+    || fail "the approved directory version did not become active"
 while read -r id; do
     replay "$id" | grep -q '"identical":true' || fail "$id does not replay identical against its own version"
     active=$(replay "$id" active)

@@ -83,6 +83,10 @@ PY
 v2=$(curl -s "${AS_ADMIN[@]}" -H 'Content-Type: application/json' --data-binary @"$WORK/candidate.json" \
     "http://127.0.0.1:$PORT_A/api/v1/rulesets" | grep -o '"version":"[^"]*"' | head -1 | cut -d'"' -f4)
 [ -n "$v2" ] || fail "the 25.00 version was not stored"
+# four-eyes: the approver, not the admin who stored it, approves it first
+curl -sf -u approver:approver-demo-pw -H 'Content-Type: application/json' \
+    --data-binary '{"comment": "two-instances check"}' \
+    "http://127.0.0.1:$PORT_A/api/v1/rulesets/$v2/approve" >/dev/null || fail "approving $v2 failed"
 activated=$(date +%s%N)
 curl -sf "${AS_ADMIN[@]}" -X POST "http://127.0.0.1:$PORT_A/api/v1/rulesets/$v2/activate" >/dev/null \
     || fail "activating $v2 on A failed"

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.posunbind.config.UnbindConfig;
+import io.posunbind.ruleset.GovernanceCheck;
 import io.posunbind.ruleset.RuleSetStore;
 import io.posunbind.storage.StoreUnavailableException;
 
@@ -33,9 +34,11 @@ public class ChainVerifier {
     public Verification verify() {
         ChainWalk walk = new ChainWalk();
         RuleSetStore.SnapshotCheck snapshots;
+        GovernanceCheck governance;
         try {
             records.forEachInChainOrder(fetchSize, walk::accept);
             snapshots = ruleSets.checkSnapshots();
+            governance = ruleSets.checkGovernance();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -45,7 +48,8 @@ public class ChainVerifier {
                 .map(a -> new Verification.SnapshotBreak(a.version(), "the files hash to " + a.hashesTo()
                         + ", not to the version they were stored under: they were altered after they were stored"))
                 .toList();
-        return new Verification(walk.checked(), walk.firstBreak() == null && snapshotBreaks.isEmpty(),
-                walk.firstBreak(), walk.heads(), snapshots.checked(), snapshotBreaks);
+        return new Verification(walk.checked(), walk.firstBreak() == null && snapshotBreaks.isEmpty()
+                && governance.breaks().isEmpty(), walk.firstBreak(), walk.heads(), snapshots.checked(), snapshotBreaks,
+                governance.eventsChecked(), governance.breaks());
     }
 }

@@ -2,18 +2,24 @@ package io.posunbind.audit;
 
 import java.util.List;
 
+import io.posunbind.ruleset.GovernanceCheck;
+
 /**
  * What walking the decision log found.
  *
  * @param recordsChecked   records checked, over all chains
- * @param intact           true when every chain and every rule-set snapshot checks out
+ * @param intact           true when every chain, every rule-set snapshot and the governance log check out
  * @param firstBreak       the first record found broken (chains in writer order, each from its start), or null
  * @param chains           each writer's chain: its length and head, to compare with heads noted earlier
  * @param snapshotsChecked rule-set snapshots checked
  * @param snapshotBreaks   snapshots whose files no longer hash to their version
+ * @param governanceEventsChecked events of the rule-set governance log checked
+ * @param governanceBreaks every event altered, deleted or inserted, and every version or activation row that
+ *                         differs from the event that recorded it
  */
 public record Verification(long recordsChecked, boolean intact, Break firstBreak, List<ChainHead> chains,
-                           long snapshotsChecked, List<SnapshotBreak> snapshotBreaks) {
+                           long snapshotsChecked, List<SnapshotBreak> snapshotBreaks, long governanceEventsChecked,
+                           List<GovernanceCheck.Break> governanceBreaks) {
 
     /** A record that does not check out, and why. */
     public record Break(String decisionId, String writerId, long sequence, String reason) {

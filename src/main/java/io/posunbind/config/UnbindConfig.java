@@ -41,6 +41,13 @@ public interface UnbindConfig {
 
         /** How often the rules directory is checked for changes, which are then reloaded; unset (default): never. */
         Optional<Duration> watchInterval();
+
+        /**
+         * Approvals by rules approvers other than its author that a version needs before it may be activated
+         * (four-eyes). 0 turns approval off, with a WARN at every start.
+         */
+        @WithDefault("1")
+        int approvalsRequired();
     }
 
     interface Decisions {

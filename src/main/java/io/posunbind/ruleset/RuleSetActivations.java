@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.posunbind.storage.DurableWrite;
 import io.posunbind.storage.Sql;
 import io.posunbind.storage.Storage.Database;
 import io.posunbind.storage.Table;
@@ -30,26 +29,47 @@ class RuleSetActivations {
         this.dataSource = database.dataSource();
     }
 
-    /** Appends the activation (its id is the database's) and answers it as stored. */
-    Activation append(String version, Instant at, String by, String instanceId, String reason)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO ruleset_activation (version, "
-                     + "activated_at, activated_by, instance_id, reason) VALUES (?, ?, ?, ?, ?)",
-                     new String[] {"activation_id"})) {
+    /** Inserts the activation on the connection, inside the caller's transaction; answers it with its id. */
+    static Activation insert(Connection c, String version, Instant at, String by, String instanceId, String reason,
+                             Long scheduleId) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ruleset_activation (version, "
+                + "activated_at, activated_by, instance_id, reason, schedule_id) VALUES (?, ?, ?, ?, ?, ?)",
+                new String[] {"activation_id"})) {
             insert.setString(1, version);
             insert.setObject(2, Sql.utc(at));
             insert.setString(3, by);
             insert.setString(4, instanceId);
             insert.setString(5, reason);
+            if (scheduleId == null) {
+                insert.setNull(6, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(6, scheduleId);
+            }
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                long id = keys.getLong(1);
-                DurableWrite.committed(c);
-                return new Activation(id, version, at, by, instanceId, reason);
+                return new Activation(keys.getLong(1), version, at, by, instanceId, reason);
             }
         }
+    }
+
+    /** The version of the latest activation, read on the connection; null before the first. */
+    static String latestVersion(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT version FROM ruleset_activation "
+                + "ORDER BY activation_id DESC LIMIT 1");
+             ResultSet rs = q.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** Every activation, newest first, at most {@code limit}. */
+    List<Activation> history(int limit) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM ruleset_activation ORDER BY activation_id DESC LIMIT " + limit);
+    }
+
+    /** Every activation, oldest first. */
+    List<Activation> all() throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM ruleset_activation ORDER BY activation_id");
     }
 
     /** The latest activation: the version that decides. Empty before the first one. */

@@ -2,6 +2,7 @@ package io.posunbind.ruleset;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,6 +15,8 @@ import io.posunbind.config.UnbindConfig;
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.RuleFiles;
 import io.posunbind.engine.RuleSetCompiler;
+import io.posunbind.errors.FieldError;
+import io.posunbind.errors.InvalidRequestException;
 import io.posunbind.errors.NotFoundException;
 import io.posunbind.storage.InstanceId;
 
@@ -30,6 +33,9 @@ public class RuleSetLifecycle {
     static final String RELOAD = "reload";
     static final String ACTIVATE = "activate";
     static final String WATCH = "watch";
+    /** The author or activator when no person is: the service at startup, the directory watch. */
+    static final String SYSTEM_STARTUP = "system:startup";
+    static final String SYSTEM_WATCH = "system:directory-watch";
     private static final Logger LOG = Logger.getLogger(RuleSetLifecycle.class);
 
     private final ActiveRuleSet active;
@@ -39,17 +45,24 @@ public class RuleSetLifecycle {
     private final InstanceId instance;
     private final Clock clock;
     private final Path directory;
+    private final int approvalsRequired;
     private final ReentrantLock changes = new ReentrantLock();
     private volatile String directoryVersion;
 
     @Inject
     public RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
                             InstanceId instance, Clock clock, UnbindConfig config) {
-        this(active, store, validation, instance, clock, Path.of(config.rules().directory()));
+        this(active, store, validation, instance, clock, Path.of(config.rules().directory()),
+                config.rules().approvalsRequired());
     }
 
     RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
-                     InstanceId instance, Clock clock, Path directory) {
+                     InstanceId instance, Clock clock, Path directory, int approvalsRequired) {
+        if (approvalsRequired < 0) {
+            throw new IllegalArgumentException("unbind.rules.approvals-required must be 0 or more, not "
+                    + approvalsRequired);
+        }
+        this.approvalsRequired = approvalsRequired;
         this.active = active;
         this.store = store;
         this.validation = validation;
@@ -67,31 +80,90 @@ public class RuleSetLifecycle {
                         checked.report());
             }
             boolean existed = store.find(candidate.files().version()).isPresent();
-            StoredVersion stored = store.store(candidate.files(), new StoredVersion(candidate.files().version(),
+            StoredVersion stored = store.store(candidate.files(), StoredVersion.of(candidate.files().version(),
                     clock.instant(), StoredVersion.UPLOAD, by, candidate.label(), candidate.files().files().size(),
-                    ValidationSummary.of(checked.report()).toJson(), null));
-            return new Stored(RuleSetView.of(stored, active.version(), null), !existed);
+                    ValidationSummary.of(checked.report()).toJson()));
+            return new Stored(RuleSetView.of(stored, active.version(), null,
+                    approval(stored)), !existed);
         }
     }
 
-    /** Makes a stored version the active one; activating an older version is a rollback. */
-    public ActivationResult activate(String version, String by) {
-        StoredVersion stored = store.find(version)
-                .orElseThrow(() -> new NotFoundException("No rule-set version " + version + " is stored"));
+    /**
+     * Makes a stored version the active one; activating an older version is a rollback. Only an intact version
+     * that is approved, or was active before, may be activated.
+     */
+    public ActivationResult activate(String version, String by, String comment) {
+        StoredVersion stored = stored(version);
         changes.lock();
         try {
             Optional<Activation> latest = store.latestActivation();
             if (version.equals(active.version()) && latest.map(a -> a.version().equals(version)).orElse(false)) {
                 return unchanged(latest.get());
             }
+            requireApproved(stored);
             CompiledRuleSet compiled = compiler.compile(store.files(stored.version()));
-            return activate(compiled, by, ACTIVATE);
+            return activate(compiled, by, ACTIVATE, comment);
         } finally {
             changes.unlock();
         }
     }
 
-    /** Reads the rules directory again; a version other than the active one is validated, stored and activated. */
+    /** Records a rules approver's approval of a stored, intact version that someone else stored. */
+    public ApprovalState approve(String version, String by, String comment) {
+        return decide(version, by, comment, RuleSetEvent.APPROVED);
+    }
+
+    /** Records a rules approver's rejection: the version cannot be activated until the same person approves it. */
+    public ApprovalState reject(String version, String by, String comment) {
+        return decide(version, by, comment, RuleSetEvent.REJECTED);
+    }
+
+    private ApprovalState decide(String version, String by, String comment, String kind) {
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldError("comment",
+                    "is required: say what was reviewed, or why it is rejected")));
+        }
+        StoredVersion stored = stored(version);
+        if (by.equals(stored.createdBy())) {
+            throw new GovernanceException(GovernanceException.Refusal.OWN_VERSION, "You stored version " + version
+                    + "; its approval must come from a rules approver other than its author");
+        }
+        store.record(new RuleSetEvent.Draft(kind, version, null, null, clock.instant(), by, comment.strip(), null,
+                null));
+        LOG.infof("Rule set %s %s by %s: %s", version, kind, by, comment.strip());
+        return approval(stored);
+    }
+
+    /** Where the version stands in approval. */
+    public ApprovalState approval(StoredVersion stored) {
+        return ApprovalState.of(stored, store.events(stored.version()), approvalsRequired);
+    }
+
+    /** Approvals a version needs ({@code unbind.rules.approvals-required}). */
+    public int approvalsRequired() {
+        return approvalsRequired;
+    }
+
+    /** The stored version, refused with 404 when unknown and 409 when its stored files were altered. */
+    private StoredVersion stored(String version) {
+        StoredVersion stored = store.find(version)
+                .orElseThrow(() -> new NotFoundException("No rule-set version " + version + " is stored"));
+        store.files(version);
+        return stored;
+    }
+
+    private void requireApproved(StoredVersion stored) {
+        String missing = approval(stored).missing(stored.version());
+        if (missing != null) {
+            throw new GovernanceException(GovernanceException.Refusal.NOT_APPROVED, missing);
+        }
+    }
+
+    /**
+     * Reads the rules directory again; a version other than the active one is validated, stored and, when it is
+     * approved (or was active before), activated. An unapproved one stays stored: the answer is 409 naming the
+     * approval it needs.
+     */
     public ActivationResult reload(String by, String reason) {
         changes.lock();
         try {
@@ -103,7 +175,15 @@ public class RuleSetLifecycle {
                     return unchanged(latest.get());
                 }
             }
-            return activate(validatedFromDirectory(files, by), by, reason);
+            CompiledRuleSet compiled = validatedFromDirectory(files, by);
+            try {
+                requireApproved(store.find(files.version()).orElseThrow());
+            } catch (GovernanceException e) {
+                compiled.close();
+                throw new GovernanceException(e.refusal(), "The rules directory's version is stored; it is not "
+                        + "activated. " + e.getMessage());
+            }
+            return activate(compiled, by, reason, null);
         } finally {
             changes.unlock();
         }
@@ -153,6 +233,8 @@ public class RuleSetLifecycle {
      */
     CompiledRuleSet validatedFromDirectory(RuleFiles files, String by) {
         if (store.find(files.version()).isPresent()) {
+            // stored before: its stored files must still be the ones that were validated
+            store.files(files.version());
             return compiler.compile(files);
         }
         CheckedRuleSet checked = validation.check(files);
@@ -161,8 +243,8 @@ public class RuleSetLifecycle {
                     + " does not pass validation; the active rule set is unchanged", checked.report());
         }
         try {
-            store.store(files, new StoredVersion(files.version(), clock.instant(), StoredVersion.DIRECTORY, by, null,
-                    files.files().size(), ValidationSummary.of(checked.report()).toJson(), null));
+            store.store(files, StoredVersion.of(files.version(), clock.instant(), StoredVersion.DIRECTORY, by, null,
+                    files.files().size(), ValidationSummary.of(checked.report()).toJson()));
         } catch (RuntimeException e) {
             checked.close();
             throw e;
@@ -171,10 +253,11 @@ public class RuleSetLifecycle {
     }
 
     /** Records the activation, then swaps; a failure to record leaves the active rule set as it was. */
-    ActivationResult activate(CompiledRuleSet compiled, String by, String reason) {
+    ActivationResult activate(CompiledRuleSet compiled, String by, String reason, String comment) {
         Activation activation;
         try {
-            activation = store.activate(compiled.version(), clock.instant(), by, instance.value(), reason);
+            activation = store.activate(compiled.version(), clock.instant(), by, instance.value(), reason, comment,
+                    null);
         } catch (RuntimeException e) {
             compiled.close();
             throw e;
@@ -200,6 +283,10 @@ public class RuleSetLifecycle {
 
     Path directory() {
         return directory;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     private ActivationResult unchanged(Activation latest) {

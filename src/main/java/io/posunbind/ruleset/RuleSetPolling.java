@@ -87,9 +87,11 @@ public class RuleSetPolling {
         try {
             String version = RuleFiles.readDirectory(lifecycle.directory()).version();
             if (!version.equals(lifecycle.directoryVersion())) {
-                ActivationResult result = lifecycle.reload("", RuleSetLifecycle.WATCH);
+                ActivationResult result = lifecycle.reload(RuleSetLifecycle.SYSTEM_WATCH, RuleSetLifecycle.WATCH);
                 LOG.infof("The rules directory changed: %s is active", result.version());
             }
+        } catch (GovernanceException e) {
+            LOG.warnf("The rules directory changed; the active rule set is unchanged: %s", e.getMessage());
         } catch (RuleSetRejectedException e) {
             LOG.errorf("The rules directory changed but cannot be used; the active rule set is unchanged.%n%s",
                     e.report().describe());

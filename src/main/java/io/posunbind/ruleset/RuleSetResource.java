@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.posunbind.errors.FieldError;
+import io.posunbind.errors.InvalidRequestException;
 import io.posunbind.security.CurrentUser;
 import io.posunbind.security.Roles;
 
@@ -45,7 +48,7 @@ public class RuleSetResource {
     }
 
     @GET
-    @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
     @Operation(operationId = "listRuleSets", summary = "The stored rule-set versions, newest first (roles rules-admin, "
             + "auditor)", description = "Each version with when and by whom it was stored and last activated, its "
                     + "label and what its validation found; the one deciding on this instance is marked active.")
@@ -58,7 +61,7 @@ public class RuleSetResource {
 
     @GET
     @Path("active")
-    @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
     @Operation(operationId = "getActiveRuleSet", summary = "The version deciding on this instance, with its files "
             + "(roles rules-admin, auditor)", description = "Every file's text by path, rule files, texts, scenarios "
                     + "and documentation alike.")
@@ -72,7 +75,7 @@ public class RuleSetResource {
 
     @GET
     @Path("{version}")
-    @RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
     @Operation(operationId = "getRuleSet", summary = "One stored version, with its files (roles rules-admin, auditor)",
             description = "The version's row and every file's text by path.")
     @APIResponse(responseCode = "200", description = "The version", content = @Content(
@@ -112,26 +115,111 @@ public class RuleSetResource {
     @POST
     @Path("{version}/activate")
     @RolesAllowed(Roles.RULES_ADMIN)
-    @Operation(operationId = "activateRuleSet", summary = "Make a stored version the one that decides (role "
+    @Operation(operationId = "activateRuleSet", summary = "Make an approved version the one that decides (role "
             + "rules-admin)", description = "On every instance within unbind.rules.sync-interval; activating an older "
-                    + "version rolls back.")
+                    + "version rolls back. The version must be approved by someone other than its author, or have "
+                    + "been active before.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ActivationRequest")))
     @APIResponse(responseCode = "200", description = "The activation", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Activation")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "RuleSetRejected")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public ActivationResult activate(@Parameter(ref = "Version") @PathParam("version") String version) {
-        return lifecycle.activate(version, user.name());
+    public ActivationResult activate(@Parameter(ref = "Version") @PathParam("version") String version, byte[] body) {
+        GovernanceRequest request = GovernanceRequest.parse(body, false);
+        return lifecycle.activate(version, user.name(), request.comment());
+    }
+
+    @POST
+    @Path("{version}/approve")
+    @RolesAllowed(Roles.RULES_APPROVER)
+    @Operation(operationId = "approveRuleSet", summary = "Approve a stored version (role rules-approver)",
+            description = "The second person of four-eyes: someone other than its author. Recorded in the "
+                    + "governance log with the comment.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ApprovalRequest")))
+    @APIResponse(responseCode = "200", description = "Where the version stands in approval", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApprovalState")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public ApprovalState approve(@Parameter(ref = "Version") @PathParam("version") String version, byte[] body) {
+        return lifecycle.approve(version, user.name(), GovernanceRequest.parse(body, false).comment());
+    }
+
+    @POST
+    @Path("{version}/reject")
+    @RolesAllowed(Roles.RULES_APPROVER)
+    @Operation(operationId = "rejectRuleSet", summary = "Reject a stored version (role rules-approver)",
+            description = "It cannot be activated until the same approver approves it. Recorded with the comment.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "ApprovalRequest")))
+    @APIResponse(responseCode = "200", description = "Where the version stands in approval", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApprovalState")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public ApprovalState reject(@Parameter(ref = "Version") @PathParam("version") String version, byte[] body) {
+        return lifecycle.reject(version, user.name(), GovernanceRequest.parse(body, false).comment());
+    }
+
+    @GET
+    @Path("activations")
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
+    @Operation(operationId = "listActivations", summary = "Every activation, newest first (roles rules-admin, "
+            + "rules-approver, auditor)", description = "Each with the version it replaced, who, when, on which "
+                    + "instance and why (startup, reload, activate, watch, schedule).")
+    @APIResponse(responseCode = "200", description = "The activations", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ActivationList")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Map<String, List<RuleSetCatalog.ActivationView>> activations(@QueryParam("limit") String limit) {
+        return Map.of("items", catalog.activations(limit(limit)));
+    }
+
+    @GET
+    @Path("events")
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
+    @Operation(operationId = "listRuleSetEvents", summary = "The governance log, newest first (roles rules-admin, "
+            + "rules-approver, auditor)", description = "Every version stored, approved, rejected, activated, "
+                    + "scheduled or cancelled, with who, when and the comment; hash-chained, checked by verify.")
+    @APIResponse(responseCode = "200", description = "The events", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleSetEventList")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Map<String, List<RuleSetEvent>> events(@QueryParam("version") String version,
+                                                  @QueryParam("limit") String limit) {
+        return Map.of("items", catalog.events(version, limit(limit)));
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 100;
+        }
+        try {
+            int n = Integer.parseInt(limit.strip());
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException(List.of(new FieldError("limit", "must be a whole number from 1 to 1000")));
     }
 
     @POST
     @Path("reload")
     @RolesAllowed(Roles.RULES_ADMIN)
     @Operation(operationId = "reloadRuleSets", summary = "Read the rules directory again (role rules-admin)",
-            description = "A directory whose version is not the active one is validated, stored and activated.")
+            description = "A directory whose version is not the active one is validated and stored, and activated "
+                    + "when it is approved or was active before; otherwise it stays stored, awaiting approval (409).")
     @APIResponse(responseCode = "200", description = "The activation (changed false when nothing changed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Activation")))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "RuleSetRejected")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public ActivationResult reload() {

@@ -38,6 +38,15 @@ public class RuleSetStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (lifecycle.approvalsRequired() == 0) {
+            LOG.warn("unbind.rules.approvals-required is 0: a rules admin can activate a version nobody else "
+                    + "approved. Four-eyes approval is off; PCI DSS 6.5.1 change control expects it on.");
+        }
+        int recorded = lifecycle.store().recordEarlierHistory(lifecycle.clock().instant());
+        if (recorded > 0) {
+            LOG.infof("The governance log recorded %d earlier event(s) of this store (versions stored and "
+                    + "activations made before it existed)", recorded);
+        }
         Optional<Activation> latest = lifecycle.store().latestActivation();
         RuleFiles files;
         CompiledRuleSet fromDirectory;
@@ -54,8 +63,8 @@ public class RuleSetStartup {
                 logActive();
                 return;
             }
-            fromDirectory = lifecycle.validatedFromDirectory(files, "");
-        } catch (RuleSetRejectedException | RuleSetException e) {
+            fromDirectory = lifecycle.validatedFromDirectory(files, RuleSetLifecycle.SYSTEM_STARTUP);
+        } catch (RuleSetRejectedException | RuleSetException | SnapshotIntegrityException e) {
             String problems = e instanceof RuleSetRejectedException rejected ? rejected.report().describe()
                     : e.getMessage();
             if (latest.isEmpty()) {
@@ -72,8 +81,24 @@ public class RuleSetStartup {
         }
         if (latest.isPresent() && latest.get().version().equals(files.version())) {
             lifecycle.use(fromDirectory);
+        } else if (latest.isEmpty()) {
+            // The first start of a store: nothing else could decide. The deployment brings these rules, reviewed
+            // where the deployment is (docs/rulesets.md, "A first deployment"); the log says so.
+            lifecycle.activate(fromDirectory, RuleSetLifecycle.SYSTEM_STARTUP, RuleSetLifecycle.STARTUP,
+                    "first start of this store: the rules directory's version decides until another is approved and "
+                    + "activated");
         } else {
-            lifecycle.activate(fromDirectory, "", RuleSetLifecycle.STARTUP);
+            String missing = lifecycle.approval(lifecycle.store().find(files.version()).orElseThrow())
+                    .missing(files.version());
+            if (missing == null) {
+                lifecycle.activate(fromDirectory, RuleSetLifecycle.SYSTEM_STARTUP, RuleSetLifecycle.STARTUP, null);
+            } else {
+                fromDirectory.close();
+                startOnLatest(latest.get());
+                LOG.warnf("The rules directory holds a new version, %s, stored now; version %s keeps deciding "
+                        + "until it is approved and activated. %s", files.version(), latest.get().version(),
+                        missing);
+            }
         }
         logActive();
     }

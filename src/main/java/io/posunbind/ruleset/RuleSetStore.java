@@ -1,15 +1,22 @@
 package io.posunbind.ruleset;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.posunbind.engine.RuleFiles;
 import io.posunbind.errors.NotFoundException;
+import io.posunbind.storage.FieldHash;
 import io.posunbind.storage.Sql;
 import io.posunbind.storage.Storage.Database;
 
@@ -20,27 +27,91 @@ import io.posunbind.storage.Storage.Database;
  */
 @ApplicationScoped
 public class RuleSetStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RuleSetEvents events;
     private final RuleSetSnapshots snapshots;
     private final RuleSetVersions versions;
     private final RuleSetActivations activations;
 
     @Inject
     public RuleSetStore(Database database) {
+        this.events = new RuleSetEvents(database);
         this.snapshots = new RuleSetSnapshots(database);
         this.versions = new RuleSetVersions(database);
         this.activations = new RuleSetActivations(database);
     }
 
     /**
-     * Stores the files and the version's row unless stored already (the first row stays: versions are immutable).
+     * Stores the files and the version's row unless stored already (the first row stays: versions are immutable),
+     * and records the storing in the governance log, in one transaction with the row.
      *
      * @return the version as stored
      */
     public StoredVersion store(RuleFiles files, StoredVersion version) {
         return Sql.call(() -> {
             snapshots.storeIfAbsent(files, version.createdAt());
-            versions.storeIfAbsent(version);
+            if (versions.find(version.version()).isEmpty()) {
+                events.storeVersion(version, storedDetail(version));
+            }
             return versions.find(version.version()).orElseThrow();
+        });
+    }
+
+    /** What a stored event holds of its version's row, which verify compares with the row. */
+    static String storedDetail(StoredVersion v) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("createdAt", FieldHash.timestamp(v.createdAt()));
+        detail.put("source", v.source());
+        detail.put("createdBy", v.createdBy());
+        detail.put("label", v.label());
+        detail.put("fileCount", v.fileCount());
+        detail.put("validation", v.validation());
+        try {
+            return JSON.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends one event to the governance log. */
+    public RuleSetEvent record(RuleSetEvent.Draft event) {
+        return Sql.call(() -> events.record(event));
+    }
+
+    /** The version's events, oldest first. */
+    public List<RuleSetEvent> events(String version) {
+        return Sql.call(() -> events.of(version));
+    }
+
+    /** The latest events of the governance log, newest first; {@code kind} null for all. */
+    public List<RuleSetEvent> latestEvents(String kind, int limit) {
+        return Sql.call(() -> events.latest(kind, limit));
+    }
+
+    /** Every activation, oldest first, for verify. */
+    public List<Activation> allActivations() throws SQLException {
+        return activations.all();
+    }
+
+    /** Every activation, newest first. */
+    public List<Activation> activationHistory(int limit) {
+        return Sql.call(() -> activations.history(limit));
+    }
+
+    /**
+     * Records the governance log's first events for a store that has versions and activations from before the log
+     * existed: each version stored and each activation, in their order, marked as recorded afterwards. Does nothing
+     * once the log has an event.
+     *
+     * @return how many events it recorded
+     */
+    public int recordEarlierHistory(Instant now) {
+        return Sql.call(() -> {
+            List<StoredVersion> stored = new ArrayList<>(versions.list());
+            stored.sort(java.util.Comparator.comparing(StoredVersion::createdAt));
+            return events.recordEarlierHistory(stored, activations.all(), "recorded at " + FieldHash.timestamp(now)
+                    + ", when the governance log was introduced", RuleSetStore::storedDetail);
         });
     }
 
@@ -53,6 +124,12 @@ public class RuleSetStore {
         return Sql.call(versions::list);
     }
 
+    /** The stored files of a version as they are now, intact or not: 404 when none are stored. */
+    RuleSetSnapshot snapshot(String version) {
+        return Sql.call(() -> snapshots.find(version))
+                .orElseThrow(() -> new NotFoundException("No rule-set version " + version + " is stored"));
+    }
+
     /** The stored files of a version: 404 when none are stored, 409 when they no longer hash to it. */
     public RuleFiles files(String version) {
         RuleSetSnapshot snapshot = Sql.call(() -> snapshots.find(version))
@@ -63,9 +140,14 @@ public class RuleSetStore {
         return snapshot.content();
     }
 
-    /** Records that the version is now the active one. */
-    public Activation activate(String version, Instant at, String by, String instanceId, String reason) {
-        return Sql.call(() -> activations.append(version, at, by, instanceId, reason));
+    /**
+     * Records that the version is now the active one: its activation row and its event in the governance log, in
+     * one transaction.
+     */
+    public Activation activate(String version, Instant at, String by, String instanceId, String reason,
+                               String comment, Long scheduleId) {
+        return Sql.call(() -> events.activate(version, FieldHash.storable(at), by, instanceId, reason, comment,
+                scheduleId));
     }
 
     /** The latest activation, which names the version every instance decides with. */
@@ -93,6 +175,13 @@ public class RuleSetStore {
             }
         });
         return new SnapshotCheck(checked[0], List.copyOf(altered));
+    }
+
+    /** Checks the governance log and the version and activation rows it recorded. */
+    public GovernanceCheck checkGovernance() throws SQLException {
+        List<RuleSetEvent> log = new ArrayList<>();
+        events.forEach(log::add);
+        return GovernanceCheck.of(log, versions.list(), activations.all());
     }
 
     /** The outcome of {@link #checkSnapshots()}. */

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.posunbind.storage.DurableWrite;
 import io.posunbind.storage.Sql;
 import io.posunbind.storage.Storage.Database;
 import io.posunbind.storage.Table;
@@ -22,8 +21,9 @@ import io.posunbind.storage.Table;
 @Table("ruleset_version")
 class RuleSetVersions {
     private static final String SELECT = "SELECT v.version, v.created_at, v.source, v.created_by, v.label, "
-            + "v.file_count, v.validation, (SELECT MAX(a.activated_at) FROM ruleset_activation a "
-            + "WHERE a.version = v.version) AS activated_at FROM ruleset_version v";
+            + "v.file_count, v.validation, a.activated_at, a.activated_by FROM ruleset_version v "
+            + "LEFT JOIN ruleset_activation a ON a.activation_id = (SELECT MAX(l.activation_id) "
+            + "FROM ruleset_activation l WHERE l.version = v.version)";
 
     private final DataSource dataSource;
 
@@ -32,14 +32,14 @@ class RuleSetVersions {
     }
 
     /**
-     * Stores the version unless it is stored already; its files must be stored first (ruleset_snapshot).
+     * Inserts the version's row on the connection, inside the caller's transaction; its files must be stored first
+     * (ruleset_snapshot).
      *
-     * @return true when this call stored it
+     * @throws SQLException a unique violation when the version is stored already
      */
-    boolean storeIfAbsent(StoredVersion version) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO ruleset_version (version, created_at, "
-                     + "source, created_by, label, file_count, validation) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    static void insert(Connection c, StoredVersion version) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ruleset_version (version, created_at, "
+                + "source, created_by, label, file_count, validation) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, version.version());
             insert.setObject(2, Sql.utc(version.createdAt()));
             insert.setString(3, version.source());
@@ -48,13 +48,6 @@ class RuleSetVersions {
             insert.setInt(6, version.fileCount());
             insert.setString(7, version.validation());
             insert.executeUpdate();
-            DurableWrite.committed(c);
-            return true;
-        } catch (SQLException e) {
-            if (Sql.UNIQUE_VIOLATION.equals(e.getSQLState()) && find(version.version()).isPresent()) {
-                return false;
-            }
-            throw e;
         }
     }
 
@@ -84,6 +77,6 @@ class RuleSetVersions {
     private static StoredVersion read(ResultSet rs) throws SQLException {
         return new StoredVersion(rs.getString("version"), Sql.instant(rs, "created_at"), rs.getString("source"),
                 rs.getString("created_by"), rs.getString("label"), rs.getInt("file_count"),
-                rs.getString("validation"), Sql.instant(rs, "activated_at"));
+                rs.getString("validation"), Sql.instant(rs, "activated_at"), rs.getString("activated_by"));
     }
 }

@@ -13,9 +13,17 @@ import java.time.Instant;
  * @param fileCount   how many files it has, scenarios and docs included
  * @param validation  its validation summary, as JSON
  * @param activatedAt when it was last activated, or null when never
+ * @param activatedBy who activated it last, or null when never
  */
 public record StoredVersion(String version, Instant createdAt, String source, String createdBy, String label,
-                            int fileCount, String validation, Instant activatedAt) {
+                            int fileCount, String validation, Instant activatedAt, String activatedBy) {
     public static final String DIRECTORY = "directory";
     public static final String UPLOAD = "upload";
+
+    /** A version about to be stored: never activated yet. */
+    public static StoredVersion of(String version, Instant createdAt, String source, String createdBy, String label,
+                                   int fileCount, String validation) {
+        return new StoredVersion(version, io.posunbind.storage.FieldHash.storable(createdAt), source, createdBy,
+                label, fileCount, validation, null, null);
+    }
 }

@@ -53,7 +53,7 @@ class H2DurabilityTest {
                 answered.add(result.answer().decisionId());
             }
             Activation activation = db.ruleSets().activate(rules.version(), Instant.now(), "admin", "instance-a",
-                    "test");
+                    "test", null, null);
 
             // H2's background writer would write these within WRITE_DELAY (500 ms); copy before it can
             Files.copy(live.resolve("unbind.mv.db"), crashed.resolve("unbind.mv.db"));

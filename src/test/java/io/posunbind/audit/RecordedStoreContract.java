@@ -62,9 +62,16 @@ abstract class RecordedStoreContract {
 
     @Test
     void theUpgradedStoreVerifiesIntact() {
+        // What the first start on the upgraded store does: its earlier versions and activations become events.
+        Verification before = new ChainVerifier(db.records(), db.ruleSets(), 50).verify();
+        assertThat(before.governanceBreaks()).isNotEmpty().allMatch(b -> b.reason().contains("no stored event")
+                || b.reason().contains("no activated event"));
+        assertThat(db.ruleSets().recordEarlierHistory(java.time.Instant.now())).isPositive();
+
         Verification verification = new ChainVerifier(db.records(), db.ruleSets(), 50).verify();
 
         assertThat(verification.intact()).isTrue();
+        assertThat(verification.governanceBreaks()).isEmpty();
         assertThat(verification.recordsChecked()).isEqualTo(fixture.decisionIds().size());
         assertThat(verification.chains()).hasSize(2);
         assertThat(verification.snapshotsChecked()).isEqualTo(2);

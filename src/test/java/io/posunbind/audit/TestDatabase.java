@@ -74,9 +74,9 @@ final class TestDatabase implements AutoCloseable {
 
     /** Stores the rule set as a version, as the service does before a version may decide. */
     void store(CompiledRuleSet ruleSet) {
-        ruleSets().store(ruleSet.files(), new StoredVersion(ruleSet.version(), Instant.now(), StoredVersion.UPLOAD,
+        ruleSets().store(ruleSet.files(), StoredVersion.of(ruleSet.version(), Instant.now(), StoredVersion.UPLOAD,
                 "test", null, ruleSet.files().files().size(), "{\"valid\":true,\"scenariosPassed\":0,"
-                + "\"scenariosFailed\":0,\"warnings\":[]}", null));
+                + "\"scenariosFailed\":0,\"warnings\":[]}"));
     }
 
     /** Runs one statement (the tests' way of tampering with the store) and answers the rows it changed. */

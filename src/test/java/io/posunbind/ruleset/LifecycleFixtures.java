@@ -1,5 +1,6 @@
 package io.posunbind.ruleset;
 
+import static io.posunbind.security.TestUsers.asApprover;
 import static io.posunbind.security.TestUsers.asClient;
 import static io.posunbind.security.TestUsers.asRulesAdmin;
 
@@ -111,7 +112,20 @@ final class LifecycleFixtures {
         return response.path("version");
     }
 
+    /** Approves the version as the demo approver (the second person; nothing changes when it is approved). */
+    static Response approve(String version) {
+        return asApprover().contentType(ContentType.JSON).body("{\"comment\": \"reviewed in the test\"}").when()
+                .post("/api/v1/rulesets/" + version + "/approve");
+    }
+
+    /** Approves the version as the second person, then activates it as the rules admin. */
     static Response activate(String version) {
+        approve(version);
+        return activateOnly(version);
+    }
+
+    /** Activates the version as the rules admin, approved or not. */
+    static Response activateOnly(String version) {
         return asRulesAdmin().when().post("/api/v1/rulesets/" + version + "/activate");
     }
 

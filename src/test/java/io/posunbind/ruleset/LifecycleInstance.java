@@ -17,7 +17,12 @@ final class LifecycleInstance implements AutoCloseable {
     final RuleSetLifecycle lifecycle;
     final AtomicInteger validations = new AtomicInteger();
 
+    /** An instance that needs no approval: these tests are about startup and following, not four-eyes. */
     LifecycleInstance(DataSource dataSource, Path rules, String instanceId) {
+        this(dataSource, rules, instanceId, 0);
+    }
+
+    LifecycleInstance(DataSource dataSource, Path rules, String instanceId, int approvalsRequired) {
         store = new RuleSetStore(new Database("test", dataSource));
         ValidationService counting = new ValidationService() {
             @Override
@@ -27,7 +32,8 @@ final class LifecycleInstance implements AutoCloseable {
             }
         };
         Clock clock = Clock.systemUTC();
-        lifecycle = new RuleSetLifecycle(active, store, counting, InstanceId.of(instanceId), clock, rules);
+        lifecycle = new RuleSetLifecycle(active, store, counting, InstanceId.of(instanceId), clock, rules,
+                approvalsRequired);
     }
 
     /** Starts as the service does: chooses the rule set to decide with. */

@@ -153,11 +153,19 @@ class RuleSetApiTest {
     }
 
     @Test
-    void reloadMakesAChangedDirectoryTheActiveVersionAndAnUnchangedOneChangesNothing() {
+    void reloadStoresAChangedDirectoryActivatesItOnceApprovedAndAnUnchangedOneChangesNothing() {
         writeDirectory(withFee("30.00"));
 
-        String version = asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(200)
-                .body("changed", equalTo(true)).extract().path("version");
+        String version = io.posunbind.engine.RuleFiles.of(withFee("30.00")).version();
+        asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("The rules directory's version is stored; it is not activated"))
+                .body("detail", containsString("needs 1 approval by a rules approver other than its author (admin)"));
+        asAuditor().when().get("/api/v1/rulesets/" + version).then().statusCode(200)
+                .body("state", equalTo("awaiting-approval")).body("createdBy", equalTo("admin"));
+        LifecycleFixtures.approve(version).then().statusCode(200).body("approved", equalTo(true));
+        asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(200)
+                .body("changed", equalTo(true)).body("version", equalTo(version));
         asRulesAdmin().when().post("/api/v1/rulesets/reload").then().statusCode(200)
                 .body("changed", equalTo(false)).body("version", equalTo(version));
 

@@ -109,7 +109,7 @@ class RuleSetStartupTest {
         try (LifecycleInstance first = instance("a").start()) {
             uploaded = first.lifecycle.upload(LifecycleFixtures.body(LifecycleFixtures.withFee("25.00"), null)
                     .getBytes(StandardCharsets.UTF_8), "officer").version().version();
-            first.lifecycle.activate(uploaded, "officer");
+            first.lifecycle.activate(uploaded, "officer", null);
         }
         try (LifecycleInstance restarted = instance("b").start()) {
             assertThat(restarted.active.version()).as("the directory was active before: the later activation stays")
@@ -137,7 +137,7 @@ class RuleSetStartupTest {
         try (LifecycleInstance a = instance("a").start(); LifecycleInstance b = instance("b").start()) {
             String candidate = a.lifecycle.upload(LifecycleFixtures.body(LifecycleFixtures.withFee("25.00"), null)
                     .getBytes(StandardCharsets.UTF_8), "").version().version();
-            a.lifecycle.activate(candidate, "officer");
+            a.lifecycle.activate(candidate, "officer", null);
 
             assertThat(b.active.version()).isNotEqualTo(candidate);
             assertThat(b.lifecycle.followStore()).isTrue();
@@ -168,7 +168,7 @@ class RuleSetStartupTest {
 
             write(LifecycleFixtures.withFee("30.00"));
             watch.watch();
-            instance.lifecycle.activate(ten, "officer");
+            instance.lifecycle.activate(ten, "officer", null);
             watch.watch();
             assertThat(instance.active.version()).as("the watch does not undo a rollback").isEqualTo(ten);
         }

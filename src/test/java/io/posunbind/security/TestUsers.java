@@ -12,10 +12,12 @@ public final class TestUsers {
     public static final String CLIENT = "client";
     public static final String RULES_ADMIN = "admin";
     public static final String AUDITOR = "auditor";
+    public static final String APPROVER = "approver";
 
     static final String CLIENT_PASSWORD = "client-demo-pw";
     static final String RULES_ADMIN_PASSWORD = "admin-demo-pw";
     static final String AUDITOR_PASSWORD = "auditor-demo-pw";
+    static final String APPROVER_PASSWORD = "approver-demo-pw";
 
     private TestUsers() {
     }
@@ -28,6 +30,11 @@ public final class TestUsers {
     /** Signed in as {@value #RULES_ADMIN}, role rules-admin. */
     public static RequestSpecification asRulesAdmin() {
         return as(RULES_ADMIN, RULES_ADMIN_PASSWORD);
+    }
+
+    /** Signed in as {@value #APPROVER}, role rules-approver. */
+    public static RequestSpecification asApprover() {
+        return as(APPROVER, APPROVER_PASSWORD);
     }
 
     /** Signed in as {@value #AUDITOR}, role auditor. */
