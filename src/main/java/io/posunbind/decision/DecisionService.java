@@ -68,7 +68,7 @@ public class DecisionService {
         CaseFacts facts = parser.parse(request, LocalDate.ofInstant(now, clock.getZone()));
         DecisionResult decided;
         // One version decides and is recorded, even when a swap happens meanwhile: the lease keeps it alive.
-        try (RuleSetLease lease = activeRuleSet.acquire()) {
+        try (RuleSetLease lease = activeRuleSet.acquire(now)) {
             DecisionAnswer answer = engine.decide(facts, lease.ruleSet(), Uuid7.next(now), now, language);
             decided = new DecisionResult(answer, AnswerJson.bytes(answer));
         }

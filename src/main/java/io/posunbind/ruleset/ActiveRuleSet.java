@@ -1,5 +1,6 @@
 package io.posunbind.ruleset;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,78 @@ import io.posunbind.engine.RuleSetException;
 @ApplicationScoped
 public class ActiveRuleSet {
     private final AtomicReference<Held> current = new AtomicReference<>();
+    private final AtomicReference<Armed> armed = new AtomicReference<>();
+
+    /** A scheduled activation known ahead of time: at its instant, {@code next} replaces the active rule set. */
+    private record Armed(long scheduleId, Instant at, CompiledRuleSet next) {
+    }
+
+    /**
+     * A lease on the rule set that decides at {@code now}: when a scheduled activation's instant has come, its rule
+     * set becomes the active one first, so no answer made at or after the instant is decided by the version before.
+     */
+    public RuleSetLease acquire(Instant now) {
+        Armed pending = armed.get();
+        if (pending != null && !now.isBefore(pending.at())) {
+            fire(pending);
+        }
+        return acquire();
+    }
+
+    /**
+     * Arms a scheduled activation with its compiled rule set; one armed before is disarmed (and released) unless it
+     * is the same schedule, in which case {@code next} is released instead.
+     */
+    public void arm(long scheduleId, Instant at, CompiledRuleSet next) {
+        Armed previous = armed.get();
+        if (previous != null && previous.scheduleId() == scheduleId) {
+            next.close();
+            return;
+        }
+        Armed was = armed.getAndSet(new Armed(scheduleId, at, next));
+        if (was != null) {
+            was.next().close();
+        }
+    }
+
+    /** The schedule armed, or -1 when none is. */
+    public long armedSchedule() {
+        Armed pending = armed.get();
+        return pending == null ? -1 : pending.scheduleId();
+    }
+
+    /** Disarms the armed schedule (cancelled), releasing its rule set. */
+    public void disarm() {
+        Armed was = armed.getAndSet(null);
+        if (was != null) {
+            was.next().close();
+        }
+    }
+
+    /**
+     * Makes the armed schedule's rule set active when its instant has come.
+     *
+     * @return the schedule that took effect here, or -1
+     */
+    public long fireIfDue(Instant now) {
+        Armed pending = armed.get();
+        if (pending != null && !now.isBefore(pending.at()) && fire(pending)) {
+            return pending.scheduleId();
+        }
+        return -1;
+    }
+
+    private boolean fire(Armed pending) {
+        if (armed.compareAndSet(pending, null)) {
+            if (!pending.next().version().equals(version())) {
+                swap(pending.next());
+            } else {
+                pending.next().close();
+            }
+            return true;
+        }
+        return false;
+    }
 
     /** A lease on the rule set deciding now. */
     public RuleSetLease acquire() {
@@ -69,8 +142,9 @@ public class ActiveRuleSet {
         return current.get() != null;
     }
 
-    /** Releases the rule set at shutdown. */
+    /** Releases the rule set, and an armed schedule's, at shutdown. */
     public void clear() {
+        disarm();
         Held previous = current.getAndSet(null);
         if (previous != null) {
             previous.release();

@@ -25,7 +25,9 @@ public class RuleSetCatalog {
     /** Every stored version, newest first, without files. */
     public List<RuleSetView> list() {
         String activeVersion = active.version();
-        return store.list().stream().map(v -> RuleSetView.of(v, activeVersion, null, lifecycle.approval(v))).toList();
+        java.util.Set<String> scheduled = scheduledVersions();
+        return store.list().stream().map(v -> RuleSetView.of(v, activeVersion, null, lifecycle.approval(v), null,
+                scheduled.contains(v.version()))).toList();
     }
 
     /**
@@ -37,7 +39,11 @@ public class RuleSetCatalog {
                 .orElseThrow(() -> new NotFoundException("No rule-set version " + version + " is stored"));
         RuleSetSnapshot snapshot = store.snapshot(version);
         return RuleSetView.of(stored, active.version(), snapshot.files(), lifecycle.approval(stored),
-                snapshot.intact() ? INTACT : ALTERED);
+                snapshot.intact() ? INTACT : ALTERED, scheduledVersions().contains(version));
+    }
+
+    private java.util.Set<String> scheduledVersions() {
+        return store.pendingSchedules().stream().map(Schedule::version).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The version deciding on this instance, with its files. */

@@ -72,6 +72,62 @@ class RuleSetEvents {
         });
     }
 
+    /**
+     * Schedules the version's activation with its scheduled event, unless another pending schedule takes effect at
+     * the same instant.
+     *
+     * @return the schedule, or null when the instant is taken
+     */
+    Schedule schedule(String version, Instant effectiveAt, Instant at, String by, String comment)
+            throws SQLException {
+        return inTransaction(c -> {
+            if (RuleSetSchedules.pending(c).stream().anyMatch(s -> s.effectiveAt().equals(effectiveAt))) {
+                return null;
+            }
+            long id = RuleSetSchedules.insert(c, version, effectiveAt, at, by);
+            append(c, new RuleSetEvent.Draft(RuleSetEvent.SCHEDULED, version, null, effectiveAt, at, by, comment, id,
+                    null));
+            return new Schedule(id, version, effectiveAt, at, by);
+        });
+    }
+
+    /**
+     * Cancels a pending schedule with its cancelled event.
+     *
+     * @return the schedule cancelled, or null when no such schedule is pending
+     */
+    Schedule cancel(long scheduleId, Instant at, String by, String comment) throws SQLException {
+        return inTransaction(c -> {
+            Schedule pending = RuleSetSchedules.pending(c).stream().filter(s -> s.id() == scheduleId).findFirst()
+                    .orElse(null);
+            if (pending != null) {
+                append(c, new RuleSetEvent.Draft(RuleSetEvent.CANCELLED, pending.version(), null,
+                        pending.effectiveAt(), at, by, comment, scheduleId, null));
+            }
+            return pending;
+        });
+    }
+
+    /**
+     * Records that a schedule took effect: its activation row (activated at the scheduled instant, by who scheduled
+     * it) and its activated event.
+     *
+     * @return the activation, or null when another instance recorded it first
+     */
+    Activation activateScheduled(Schedule schedule, String instanceId) throws SQLException {
+        try {
+            return activate(schedule.version(), schedule.effectiveAt(), schedule.scheduledBy(), instanceId,
+                    "schedule", "scheduled at " + schedule.scheduledAt() + " to take effect at "
+                            + schedule.effectiveAt(), schedule.id());
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)
+                    && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("schedule")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** Appends one event. */
     RuleSetEvent record(RuleSetEvent.Draft draft) throws SQLException {
         return inTransaction(c -> append(c, draft));

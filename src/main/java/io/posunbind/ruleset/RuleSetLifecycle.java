@@ -2,6 +2,7 @@ package io.posunbind.ruleset;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -103,6 +104,77 @@ public class RuleSetLifecycle {
             requireApproved(stored);
             CompiledRuleSet compiled = compiler.compile(store.files(stored.version()));
             return activate(compiled, by, ACTIVATE, comment);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Schedules an approved, intact version to become active at {@code effectiveAt} on every instance. Each instance
+     * learns of it at its next sync and compiles it ahead; at the instant, the next decision on each instance is
+     * decided by it (no poll is waited for).
+     */
+    public Schedule schedule(String version, Instant effectiveAt, String by, String comment) {
+        StoredVersion stored = stored(version);
+        Instant now = clock.instant();
+        if (!effectiveAt.isAfter(now)) {
+            throw new InvalidRequestException(List.of(new FieldError("effectiveAt", "must be in the future (it is "
+                    + now + " now); to activate now, leave effectiveAt out")));
+        }
+        requireApproved(stored);
+        Schedule schedule = store.schedule(version, effectiveAt, now, by, comment).orElseThrow(() ->
+                new GovernanceException(GovernanceException.Refusal.SCHEDULE_CONFLICT, "Another activation is "
+                        + "scheduled at " + effectiveAt + "; cancel it first or choose another instant"));
+        LOG.infof("Rule set %s scheduled by %s to become active at %s (schedule %d)", version, describe(by),
+                effectiveAt, schedule.id());
+        followSchedules();
+        return schedule;
+    }
+
+    /** Cancels a pending schedule; every instance disarms it at its next sync. */
+    public Schedule cancel(long scheduleId, String by, String comment) {
+        Schedule cancelled = store.cancel(scheduleId, clock.instant(), by, comment).orElseThrow(() ->
+                new GovernanceException(GovernanceException.Refusal.NOT_SCHEDULED, "No pending schedule " + scheduleId
+                        + ": it was cancelled, has taken effect, or never existed"));
+        LOG.infof("Schedule %d (%s at %s) cancelled by %s", scheduleId, cancelled.version(), cancelled.effectiveAt(),
+                describe(by));
+        followSchedules();
+        return cancelled;
+    }
+
+    /** The pending schedules, earliest first. */
+    public List<Schedule> schedules() {
+        return store.pendingSchedules();
+    }
+
+    /**
+     * Brings this instance in line with the schedules: a schedule whose instant has come takes effect (here, if no
+     * decision made it so already) and its activation is recorded once, whichever instance gets there first; the
+     * earliest one still ahead is compiled and armed; a cancelled one is disarmed.
+     */
+    public void followSchedules() {
+        changes.lock();
+        try {
+            Instant now = clock.instant();
+            active.fireIfDue(now);
+            List<Schedule> pending = store.pendingSchedules();
+            for (Schedule due : pending.stream().filter(s -> !s.effectiveAt().isAfter(now)).toList()) {
+                if (!due.version().equals(active.version())) {
+                    active.swap(compiler.compile(store.files(due.version())));
+                }
+                store.activateScheduled(due, instance.value()).ifPresent(a -> LOG.infof("Rule set %s became "
+                        + "active at %s as scheduled by %s (schedule %d)", due.version(), due.effectiveAt(),
+                        describe(due.scheduledBy()), due.id()));
+            }
+            Optional<Schedule> next = pending.stream().filter(s -> s.effectiveAt().isAfter(now)).findFirst();
+            if (next.isEmpty()) {
+                active.disarm();
+            } else if (active.armedSchedule() != next.get().id()) {
+                active.arm(next.get().id(), next.get().effectiveAt(), compiler.compile(store.files(
+                        next.get().version())));
+                LOG.infof("Rule set %s is armed to become active at %s (schedule %d)", next.get().version(),
+                        next.get().effectiveAt(), next.get().id());
+            }
         } finally {
             changes.unlock();
         }

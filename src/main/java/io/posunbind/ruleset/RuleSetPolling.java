@@ -76,6 +76,7 @@ public class RuleSetPolling {
 
     void sync() {
         try {
+            lifecycle.followSchedules();
             lifecycle.followStore();
         } catch (RuntimeException e) {
             LOG.warnf("Could not check the database for a newly activated rule set (tried again in %s): %s",

@@ -122,14 +122,57 @@ public class RuleSetResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ActivationRequest")))
     @APIResponse(responseCode = "200", description = "The activation", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Activation")))
+    @APIResponse(responseCode = "202", description = "Scheduled: with effectiveAt, it becomes active at that instant "
+            + "on every instance", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "Schedule")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "RuleSetRejected")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public ActivationResult activate(@Parameter(ref = "Version") @PathParam("version") String version, byte[] body) {
-        GovernanceRequest request = GovernanceRequest.parse(body, false);
-        return lifecycle.activate(version, user.name(), request.comment());
+    public Response activate(@Parameter(ref = "Version") @PathParam("version") String version, byte[] body) {
+        GovernanceRequest request = GovernanceRequest.parse(body, true);
+        if (request.effectiveAt() != null) {
+            Schedule schedule = lifecycle.schedule(version, request.effectiveAt(), user.name(), request.comment());
+            return Response.accepted(schedule).location(URI.create("/api/v1/rulesets/schedules")).build();
+        }
+        return Response.ok(lifecycle.activate(version, user.name(), request.comment())).build();
+    }
+
+    @GET
+    @Path("schedules")
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
+    @Operation(operationId = "listSchedules", summary = "The scheduled activations still ahead, earliest first "
+            + "(roles rules-admin, rules-approver, auditor)")
+    @APIResponse(responseCode = "200", description = "The pending schedules", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScheduleList")))
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Map<String, List<Schedule>> schedules() {
+        return Map.of("items", lifecycle.schedules());
+    }
+
+    @POST
+    @Path("schedules/{scheduleId}/cancel")
+    @RolesAllowed(Roles.RULES_ADMIN)
+    @Operation(operationId = "cancelSchedule", summary = "Cancel a scheduled activation (role rules-admin)",
+            description = "Recorded in the governance log; every instance disarms it at its next sync, so cancel at "
+                    + "least unbind.rules.sync-interval before the instant.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentRequest")))
+    @APIResponse(responseCode = "200", description = "The schedule cancelled", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Schedule")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Schedule cancel(@Parameter(description = "The schedule's id") @PathParam("scheduleId") String scheduleId,
+                           byte[] body) {
+        long id;
+        try {
+            id = Long.parseLong(scheduleId);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(List.of(new FieldError("scheduleId", "must be a schedule's number, as "
+                    + "GET /api/v1/rulesets/schedules lists them")));
+        }
+        return lifecycle.cancel(id, user.name(), GovernanceRequest.parse(body, false).comment());
     }
 
     @POST

@@ -104,6 +104,11 @@ public class RuleSetStartup {
     }
 
     private void logActive() {
+        try {
+            lifecycle.followSchedules();
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not read the scheduled activations (tried again at the next sync): %s", e.getMessage());
+        }
         CompiledRuleSet ruleSet = lifecycle.active().get();
         ruleSet.warnings().forEach(w -> LOG.warn(w.toString()));
         LOG.infof("Rule set %s decides: %d rules", ruleSet.version(), ruleSet.ruleCount());

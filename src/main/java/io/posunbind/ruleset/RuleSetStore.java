@@ -30,6 +30,7 @@ public class RuleSetStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RuleSetEvents events;
+    private final RuleSetSchedules schedules;
     private final RuleSetSnapshots snapshots;
     private final RuleSetVersions versions;
     private final RuleSetActivations activations;
@@ -37,6 +38,7 @@ public class RuleSetStore {
     @Inject
     public RuleSetStore(Database database) {
         this.events = new RuleSetEvents(database);
+        this.schedules = new RuleSetSchedules(database);
         this.snapshots = new RuleSetSnapshots(database);
         this.versions = new RuleSetVersions(database);
         this.activations = new RuleSetActivations(database);
@@ -148,6 +150,27 @@ public class RuleSetStore {
                                String comment, Long scheduleId) {
         return Sql.call(() -> events.activate(version, FieldHash.storable(at), by, instanceId, reason, comment,
                 scheduleId));
+    }
+
+    /** Schedules the version's activation; empty when another pending schedule takes effect at that instant. */
+    public Optional<Schedule> schedule(String version, Instant effectiveAt, Instant at, String by, String comment) {
+        return Sql.call(() -> Optional.ofNullable(events.schedule(version, FieldHash.storable(effectiveAt),
+                FieldHash.storable(at), by, comment)));
+    }
+
+    /** Cancels a pending schedule; empty when none such is pending. */
+    public Optional<Schedule> cancel(long scheduleId, Instant at, String by, String comment) {
+        return Sql.call(() -> Optional.ofNullable(events.cancel(scheduleId, FieldHash.storable(at), by, comment)));
+    }
+
+    /** Records that the schedule took effect; empty when another instance recorded it first. */
+    public Optional<Activation> activateScheduled(Schedule schedule, String instanceId) {
+        return Sql.call(() -> Optional.ofNullable(events.activateScheduled(schedule, instanceId)));
+    }
+
+    /** The schedules neither cancelled nor taken effect, earliest first. */
+    public List<Schedule> pendingSchedules() {
+        return Sql.call(schedules::pending);
     }
 
     /** The latest activation, which names the version every instance decides with. */

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param activatedAt       when it was last activated; null when never
  * @param activatedBy       who activated it last; null when never
  * @param active            true when it is the version deciding on this instance now
- * @param state             {@code active}, {@code retired} (active before, not now), {@code approved},
+ * @param state             {@code active}, {@code scheduled} (an activation of it is scheduled), {@code retired}
+ *                          (active before, not now), {@code approved},
  *                          {@code rejected} or {@code awaiting-approval}
  * @param source            {@code directory} (the rules directory) or {@code upload}
  * @param createdBy         who stored it: a user, or {@code system:startup} for the directory at a start
@@ -37,20 +38,21 @@ public record RuleSetView(String version, Instant createdAt, @JsonInclude(JsonIn
                           SortedMap<String, String> files) {
     static final String ACTIVE = "active";
     static final String RETIRED = "retired";
+    static final String SCHEDULED = "scheduled";
     static final String APPROVED = "approved";
     static final String REJECTED = "rejected";
     static final String AWAITING = "awaiting-approval";
 
     static RuleSetView of(StoredVersion v, String activeVersion, SortedMap<String, String> files,
                           ApprovalState approval) {
-        return of(v, activeVersion, files, approval, null);
+        return of(v, activeVersion, files, approval, null, false);
     }
 
     static RuleSetView of(StoredVersion v, String activeVersion, SortedMap<String, String> files,
-                          ApprovalState approval, String integrity) {
+                          ApprovalState approval, String integrity, boolean scheduled) {
         boolean active = v.version().equals(activeVersion);
-        String state = active ? ACTIVE : approval.wasActive() ? RETIRED : !approval.rejections().isEmpty() ? REJECTED
-                : approval.approved() ? APPROVED : AWAITING;
+        String state = active ? ACTIVE : scheduled ? SCHEDULED : approval.wasActive() ? RETIRED
+                : !approval.rejections().isEmpty() ? REJECTED : approval.approved() ? APPROVED : AWAITING;
         return new RuleSetView(v.version(), v.createdAt(), v.activatedAt(), v.activatedBy(), active, state,
                 v.source(), v.createdBy(), v.label(), v.fileCount(), ValidationSummary.fromJson(v.validation()),
                 approval.required(), approval.approvals(), approval.rejections(), integrity, files);

@@ -95,6 +95,31 @@ class GovernanceApiTest {
     }
 
     @Test
+    void anActivationIsScheduledListedAndCancelled() {
+        String candidate = stored(withFee("57.00"));
+        word(candidate, "approve", "reviewed for 2027").then().statusCode(200);
+        String at = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
+
+        int id = asRulesAdmin().contentType(ContentType.JSON)
+                .body("{\"effectiveAt\": \"" + at + "\", \"comment\": \"the 2027 tariff\"}")
+                .when().post("/api/v1/rulesets/" + candidate + "/activate").then().statusCode(202)
+                .body("version", equalTo(candidate)).body("scheduledBy", equalTo("admin")).extract().path("id");
+        asAuditor().when().get("/api/v1/rulesets/schedules").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        asAuditor().when().get("/api/v1/rulesets/" + candidate).then().body("state", equalTo("scheduled"));
+        asRulesAdmin().contentType(ContentType.JSON).body("{\"effectiveAt\": \"" + at + "\"}")
+                .when().post("/api/v1/rulesets/" + candidate + "/activate").then().statusCode(409)
+                .body("detail", containsString("Another activation is scheduled at"));
+
+        asRulesAdmin().contentType(ContentType.JSON).body("{\"comment\": \"postponed\"}")
+                .when().post("/api/v1/rulesets/schedules/" + id + "/cancel").then().statusCode(200)
+                .body("id", equalTo(id));
+        asAuditor().when().get("/api/v1/rulesets/" + candidate).then().body("state", equalTo("approved"));
+        asRulesAdmin().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/rulesets/schedules/" + id + "/cancel").then().statusCode(404);
+    }
+
+    @Test
     void aBadLimitOrBodyIsNamed() {
         asAuditor().when().get("/api/v1/rulesets/activations?limit=0").then().statusCode(400)
                 .body("errors.path", hasItem("limit"));
