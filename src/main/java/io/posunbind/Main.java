@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.posunbind.ruleset.DiffCommand;
 import io.posunbind.ruleset.ValidateCommand;
 import io.posunbind.security.HashPasswordCommand;
 import io.posunbind.storage.EmbeddedDatabaseLock;
@@ -19,7 +20,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * The packaged app's entry point. With no argument it starts the service. {@code validate [dir]} validates a rules
  * directory and exits, without starting the service: it runs before {@link Quarkus#run}, so no port is bound, no
  * configuration is read and it is as fast as the validation itself. {@code hash-password [NAME ROLE]} likewise
- * prints a bcrypt hash (or a whole users-file line) for a password typed at the terminal.
+ * prints a bcrypt hash (or a whole users-file line) for a password typed at the terminal. {@code diff OLD NEW}
+ * prints what differs between two rules directories.
  */
 @QuarkusMain
 public class Main {
@@ -28,6 +30,9 @@ public class Main {
         if (args.length > 0 && args[0].equals("validate")) {
             Optional<List<String>> tuned = tunedCommandLine(args);
             System.exit(tuned.isPresent() ? runTuned(tuned.get()) : ValidateCommand.run(args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("diff")) {
+            System.exit(DiffCommand.run(args, System.out));
         }
         if (args.length > 0 && args[0].equals("hash-password")) {
             System.exit(HashPasswordCommand.run(args,

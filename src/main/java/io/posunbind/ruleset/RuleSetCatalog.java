@@ -46,6 +46,15 @@ public class RuleSetCatalog {
         return store.pendingSchedules().stream().map(Schedule::version).collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * What differs between a stored version and another ({@code active} for the one deciding here): files, rules
+     * and scenarios.
+     */
+    public RuleSetDiff diff(String version, String against) {
+        String other = against == null || against.isBlank() || against.equals("active") ? active.version() : against;
+        return RuleSetDiff.of(version, store.files(version), other, store.files(other));
+    }
+
     /** The version deciding on this instance, with its files. */
     public RuleSetView active() {
         return get(active.version());

@@ -87,6 +87,23 @@ public class RuleSetResource {
         return catalog.get(version);
     }
 
+    @GET
+    @Path("{version}/diff")
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
+    @Operation(operationId = "diffRuleSets", summary = "What differs between two versions (roles rules-admin, "
+            + "rules-approver, auditor)", description = "The files added, removed and changed, each with a unified "
+                    + "diff; the rules added, removed and changed by name, with their metadata; the scenarios.")
+    @APIResponse(responseCode = "200", description = "The differences", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleSetDiff")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public RuleSetDiff diff(@Parameter(ref = "Version") @PathParam("version") String version,
+                           @Parameter(description = "The version to compare with, or active (the default)")
+                           @QueryParam("against") String against) {
+        return catalog.diff(version, against);
+    }
+
     @POST
     @RolesAllowed(Roles.RULES_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)

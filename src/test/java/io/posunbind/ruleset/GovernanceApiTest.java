@@ -86,6 +86,13 @@ class GovernanceApiTest {
         asAuditor().when().get("/api/v1/rulesets/events?version=" + candidate + "&limit=1").then()
                 .body("items[0].comment", equalTo("go live")).body("items[0].fromVersion", equalTo(original));
 
+        asApprover().when().get("/api/v1/rulesets/" + candidate + "/diff?against=" + original).then()
+                .statusCode(200).body("files.changed.path", org.hamcrest.Matchers.contains("fees/handling.drl", "fees/handling.scenarios.json"))
+                .body("rules.changed.name", org.hamcrest.Matchers.hasSize(1))
+                .body("empty", equalTo(false));
+        asAuditor().when().get("/api/v1/rulesets/" + candidate + "/diff").then().statusCode(200)
+                .body("empty", equalTo(true)).body("against", equalTo(candidate));
+
         // A rollback to a version that was active before needs no new approval.
         activateOnly(original).then().statusCode(200).body("version", equalTo(original));
         asAuditor().when().get("/api/v1/rulesets/" + candidate).then().body("state", equalTo("retired"));

@@ -61,7 +61,7 @@ class ScheduledActivationTest {
     }
 
     @Test
-    void bothInstancesSwitchAtTheInstantAndTheActivationIsRecordedOnce() throws InterruptedException {
+    void bothInstancesSwitchAtTheInstantAndTheActivationIsRecordedOnce() throws Exception {
         try (LifecycleInstance a = new LifecycleInstance(dataSource, rules, "a", 1).start();
              LifecycleInstance b = new LifecycleInstance(dataSource, rules, "b", 1).start()) {
             String before = a.active.version();

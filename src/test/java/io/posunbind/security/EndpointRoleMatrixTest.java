@@ -52,6 +52,7 @@ class EndpointRoleMatrixTest {
             Map.entry("GET /api/v1/rulesets/activations", RULE_SET_READERS),
             Map.entry("GET /api/v1/rulesets/events", RULE_SET_READERS),
             Map.entry("GET /api/v1/rulesets/schedules", RULE_SET_READERS),
+            Map.entry("GET /api/v1/rulesets/{}/diff", RULE_SET_READERS),
             Map.entry("POST /api/v1/rulesets/schedules/{}/cancel", Set.of(Roles.RULES_ADMIN)),
             Map.entry("POST /api/v1/rulesets/{}/approve", Set.of(Roles.RULES_APPROVER)),
             Map.entry("POST /api/v1/rulesets/{}/reject", Set.of(Roles.RULES_APPROVER)),
