@@ -14,6 +14,9 @@ CLONE=$WORK/clone
 git clone -q "$ROOT" "$CLONE"
 # the walkthrough is run as it is in the working tree, which may hold changes not committed yet
 cp "$ROOT/rules/README.md" "$CLONE/rules/README.md"
+if ! git -C "$CLONE" diff --quiet; then
+    git -C "$CLONE" -c user.name=walkthrough -c user.email=walkthrough@localhost commit -qam "the walkthrough as in the working tree"
+fi
 SCRIPT=$WORK/walkthrough.sh
 python3 - "$CLONE/rules/README.md" "$PORT" >"$SCRIPT" <<'PY'
 import re, shlex, sys

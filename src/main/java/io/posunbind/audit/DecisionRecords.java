@@ -160,6 +160,16 @@ class DecisionRecords {
         stream(sql.toString(), args, fetchSize, handler);
     }
 
+    /** Streams the newest {@code limit} records recorded in [from, to) (either bound may be null), newest first. */
+    void forEachNewest(Instant from, Instant to, int limit, int fetchSize, RowHandler handler) throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        condition(sql, args, "recorded_at >= ?", Sql.utc(from));
+        condition(sql, args, "recorded_at < ?", Sql.utc(to));
+        sql.append(" ORDER BY recorded_at DESC, decision_id DESC LIMIT ").append(limit);
+        stream(sql.toString(), args, fetchSize, handler);
+    }
+
     /** Streams every record in chain order: by writer, then by sequence. */
     void forEachInChainOrder(int fetchSize, RowHandler handler) throws Exception {
         stream("SELECT " + COLUMNS + " FROM decision_record ORDER BY writer_id, writer_seq", List.of(), fetchSize,

@@ -43,7 +43,8 @@ public class SimulationResource {
     @Path("{version}/simulate")
     @Operation(operationId = "simulate", summary = "Backtest a version over recorded decisions (roles rules-admin, "
             + "auditor)", description = "Decides the recorded decisions again under the version (recorded between "
-                    + "from and to, the newest limit of them; default 1000) and counts how many would change verdict, "
+                    + "from and to, the newest limit of them; default 1000), each also under the baseline, and counts "
+                    + "how many would change verdict, "
                     + "fees or steps, by finding, fee and step code, listing each changed decision. Answers 200 with "
                     + "the report when done within wait seconds (default 10), else 202 with the simulation to poll.")
     @APIResponse(responseCode = "200", description = "Done (or failed): the report is in result", content = @Content(
@@ -65,8 +66,12 @@ public class SimulationResource {
                              @QueryParam("limit") String limit,
                              @Parameter(description = "Seconds to wait for the report, 0 to 60; default 10",
                                      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "60"))
-                             @QueryParam("wait") String wait) {
-        SimulationView simulation = simulations.simulate(version, from, to, limit, wait);
+                             @QueryParam("wait") String wait,
+                             @Parameter(description = "What to compare with: active (the default; the version "
+                                     + "deciding now, on the same recorded requests, so only the candidate's change "
+                                     + "shows), recorded (the answers as recorded), or a stored version")
+                             @QueryParam("baseline") String baseline) {
+        SimulationView simulation = simulations.simulate(version, from, to, limit, wait, baseline);
         if (simulation.running()) {
             return Response.accepted(simulation)
                     .location(URI.create("/api/v1/rulesets/simulations/" + simulation.simulationId())).build();
@@ -78,11 +83,18 @@ public class SimulationResource {
     @Path("simulations/{id}")
     @Operation(operationId = "getSimulation", summary = "A simulation's progress, and its report once done (roles "
             + "rules-admin, auditor)", description = "processed of total while it runs; the report in result once it "
-                    + "is DONE. Kept in memory on the instance that runs it.")
+                    + "is DONE, with a page of the changed decisions (offset, limit). Stored in the database: any "
+                    + "instance answers.")
     @APIResponse(responseCode = "200", description = "The simulation", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Simulation")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SimulationView simulation(@Parameter(description = "The simulationId") @PathParam("id") String id) {
-        return simulations.view(id);
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public SimulationView simulation(@Parameter(description = "The simulationId") @PathParam("id") String id,
+                                     @Parameter(description = "The first changed decision to list; default 0")
+                                     @QueryParam("offset") String offset,
+                                     @Parameter(description = "Changed decisions to list, 1 to 1000; default 100")
+                                     @QueryParam("limit") String limit) {
+        return simulations.view(id, offset, limit);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param simulationId poll {@code GET /api/v1/rulesets/simulations/{simulationId}} while it runs
  * @param version      the version simulated
+ * @param baseline     the version it is compared with, or {@code recorded}
  * @param status       {@code RUNNING}, {@code DONE} or {@code FAILED}
  * @param processed    decisions decided again so far
  * @param total        decisions selected; null until they are
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param result       the report, once done
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SimulationView(String simulationId, String version, String status, int processed, Integer total,
+public record SimulationView(String simulationId, String version, String baseline, String status, int processed, Integer total,
                              Instant startedAt, Instant finishedAt, String error, SimulationReport result) {
     static final String RUNNING = "RUNNING";
     static final String DONE = "DONE";

@@ -86,6 +86,54 @@ class SimulationApiTest {
     }
 
     @Test
+    void aTextOnlyChangeShowsNoChangeAgainstTheActiveVersionWhateverDecidedTheRecords() {
+        // recorded under 10.00; 12.00 decides now; the candidate is 12.00 with a rationale added, nothing else
+        String twelve = stored(withFee("12.00"));
+        activate(twelve).then().statusCode(200);
+        java.util.Map<String, String> textOnly = withFee("12.00");
+        textOnly.put("fees/handling.drl", textOnly.get("fees/handling.drl").replace("    @owner(\"compliance\")\n",
+                "    @owner(\"compliance\")\n    @rationale(\"The provider handles the switch.\")\n"));
+        String candidate = stored(textOnly);
+        assertThat(candidate).isNotEqualTo(twelve);
+
+        JsonPath isolated = simulate(candidate, "30").then().statusCode(200).extract().jsonPath();
+        assertThat(isolated.getString("baseline")).isEqualTo(twelve);
+        assertThat(isolated.getInt("result.compared")).isEqualTo(8);
+        assertThat(isolated.getInt("result.changed")).isZero();
+        assertThat(isolated.getString("result.feeTotals.before")).isEqualTo(isolated.getString("result.feeTotals.after"));
+
+        JsonPath recorded = asAuditor().queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("wait", "30").queryParam("baseline", "recorded").when()
+                .post("/api/v1/rulesets/" + candidate + "/simulate").then().statusCode(200).extract().jsonPath();
+        assertThat(recorded.getString("result.baseline")).isEqualTo("recorded");
+        assertThat(recorded.getInt("result.changed")).as("against the recorded answers, 10.00 -> 12.00 shows")
+                .isEqualTo(5);
+    }
+
+    @Test
+    void theReportHasTheVerdictMatrixTheTotalsTheCodeCountsAndPagesTheChangedDecisions() {
+        String candidate = stored(withFee("12.00"));
+        JsonPath done = simulate(candidate, "30").then().statusCode(200).extract().jsonPath();
+        assertThat(done.getList("result.verdicts.count", Integer.class).stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(8);
+        assertThat(done.getList("result.verdicts").size()).isEqualTo(done.getList("result.verdicts").stream()
+                .distinct().count());
+        assertThat(new java.math.BigDecimal(done.getString("result.feeTotals.after"))
+                .subtract(new java.math.BigDecimal(done.getString("result.feeTotals.before"))))
+                .isEqualByComparingTo("10.00");
+        assertThat(done.getInt("result.feeCounts.HANDLING.before")).isEqualTo(5);
+        assertThat(done.getInt("result.feeCounts.HANDLING.after")).isEqualTo(5);
+
+        String id = done.getString("simulationId");
+        JsonPath page = asAuditor().queryParam("offset", "3").queryParam("limit", "2").when()
+                .get("/api/v1/rulesets/simulations/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(page.getInt("result.changed")).isEqualTo(5);
+        assertThat(page.getInt("result.changedDecisionsOffset")).isEqualTo(3);
+        assertThat(page.getList("result.changedDecisions")).hasSize(2);
+        asAuditor().queryParam("limit", "0").when().get("/api/v1/rulesets/simulations/" + id).then().statusCode(400);
+    }
+
+    @Test
     void theActiveVersionItselfChangesNothing() {
         String active = asAuditor().when().get("/api/v1/rulesets/active").path("version");
 
