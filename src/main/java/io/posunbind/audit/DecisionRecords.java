@@ -160,6 +160,17 @@ class DecisionRecords {
         stream(sql.toString(), args, fetchSize, handler);
     }
 
+    /** Streams the records the version decided, recorded in [from, to) (either bound may be null). */
+    void forEachRecordedBy(String version, Instant from, Instant to, int fetchSize, RowHandler handler)
+            throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE ruleset_version = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(version);
+        condition(sql, args, "recorded_at >= ?", Sql.utc(from));
+        condition(sql, args, "recorded_at < ?", Sql.utc(to));
+        stream(sql.toString(), args, fetchSize, handler);
+    }
+
     /** Streams the newest {@code limit} records recorded in [from, to) (either bound may be null), newest first. */
     void forEachNewest(Instant from, Instant to, int limit, int fetchSize, RowHandler handler) throws Exception {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE 1 = 1");

@@ -31,18 +31,20 @@ import io.posunbind.security.Roles;
 @Path("/api/v1/rulesets")
 @Tag(name = "simulations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.RULES_ADMIN, Roles.AUDITOR})
+@RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
 public class SimulationResource {
     private final Simulations simulations;
+    private final RuleUsage usage;
 
-    public SimulationResource(Simulations simulations) {
+    public SimulationResource(Simulations simulations, RuleUsage usage) {
         this.simulations = simulations;
+        this.usage = usage;
     }
 
     @POST
     @Path("{version}/simulate")
     @Operation(operationId = "simulate", summary = "Backtest a version over recorded decisions (roles rules-admin, "
-            + "auditor)", description = "Decides the recorded decisions again under the version (recorded between "
+            + "rules-approver, auditor)", description = "Decides the recorded decisions again under the version (recorded between "
                     + "from and to, the newest limit of them; default 1000), each also under the baseline, and counts "
                     + "how many would change verdict, "
                     + "fees or steps, by finding, fee and step code, listing each changed decision. Answers 200 with "
@@ -80,9 +82,29 @@ public class SimulationResource {
     }
 
     @GET
+    @Path("{version}/usage")
+    @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
+    @Operation(operationId = "ruleUsage", summary = "How often each rule of a version fired in a period (roles "
+            + "rules-admin, rules-approver, auditor)", description = "Counted in the decisions the version made, "
+                    + "recorded between from and to, from their firedRules; the rules that never fired are listed.")
+    @APIResponse(responseCode = "200", description = "The usage", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RuleUsage")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public RuleUsage.Report usage(@Parameter(ref = "Version") @PathParam("version") String version,
+                                  @Parameter(description = "Recorded at or after: a date or an instant")
+                                  @QueryParam("from") String from,
+                                  @Parameter(description = "Recorded before (a date includes that day)")
+                                  @QueryParam("to") String to) {
+        return usage.of(version, from, to);
+    }
+
+    @GET
     @Path("simulations/{id}")
     @Operation(operationId = "getSimulation", summary = "A simulation's progress, and its report once done (roles "
-            + "rules-admin, auditor)", description = "processed of total while it runs; the report in result once it "
+            + "rules-admin, rules-approver, auditor)", description = "processed of total while it runs; the report in result once it "
                     + "is DONE, with a page of the changed decisions (offset, limit). Stored in the database: any "
                     + "instance answers.")
     @APIResponse(responseCode = "200", description = "The simulation", content = @Content(
