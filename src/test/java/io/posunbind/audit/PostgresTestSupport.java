@@ -15,19 +15,19 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class PostgresTestSupport {
     static final String SERVER = System.getenv().getOrDefault("UNBIND_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
     private static final String ADMIN_DATABASE = "test";
 
     private PostgresTestSupport() {
     }
 
     /** True when CI demands the PostgreSQL tests: an unreachable server then fails them instead of skipping. */
-    static boolean required() {
+    public static boolean required() {
         return "required".equalsIgnoreCase(System.getenv("UNBIND_TEST_POSTGRES"));
     }
 
     /** Null when the server answers; otherwise why not. */
-    static String unreachable() {
+    public static String unreachable() {
         try (Connection c = admin()) {
             return null;
         } catch (SQLException e) {
@@ -35,18 +35,18 @@ public final class PostgresTestSupport {
         }
     }
 
-    static String url(String database) {
+    public static String url(String database) {
         return SERVER + database;
     }
 
     /** Creates an empty database with a random name and answers the name. */
-    static String createDatabase() {
+    public static String createDatabase() {
         String name = "unbind_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         admin("CREATE DATABASE " + name);
         return name;
     }
 
-    static void dropDatabase(String name) {
+    public static void dropDatabase(String name) {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
