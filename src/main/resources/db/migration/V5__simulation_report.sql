@@ -2,7 +2,7 @@
 -- decision log, not a record of it: the row is written when the simulation starts, its progress and its report
 -- when it ends. Written for H2 (in PostgreSQL mode) and PostgreSQL alike.
 CREATE TABLE simulation_report (
-    simulation_id VARCHAR(36)              NOT NULL,
+    simulation_id VARCHAR(120)             NOT NULL, -- a UUID, or shadow-<session>-<instance>
     version       VARCHAR(80)              NOT NULL, -- the candidate
     baseline      VARCHAR(80)              NOT NULL, -- the version compared with, or recorded
     status        VARCHAR(16)              NOT NULL, -- RUNNING | DONE | FAILED

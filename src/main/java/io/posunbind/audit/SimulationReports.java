@@ -72,6 +72,22 @@ class SimulationReports {
         }
     }
 
+    /** The ids that start with the prefix, oldest first. */
+    java.util.List<String> idsStartingWith(String prefix) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT simulation_id FROM simulation_report WHERE "
+                     + "simulation_id LIKE ? ORDER BY started_at, simulation_id")) {
+            q.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     Optional<Row> find(String id) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement q = c.prepareStatement("SELECT simulation_id, version, baseline, status, processed, "

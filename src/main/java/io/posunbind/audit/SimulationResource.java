@@ -1,6 +1,10 @@
 package io.posunbind.audit;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,9 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.posunbind.errors.FieldError;
+import io.posunbind.errors.InvalidRequestException;
+import io.posunbind.ruleset.RuleSetLifecycle;
+import io.posunbind.ruleset.ShadowRuleSet;
+import io.posunbind.security.CurrentUser;
 import io.posunbind.security.Roles;
 
 /**
@@ -35,10 +45,19 @@ import io.posunbind.security.Roles;
 public class SimulationResource {
     private final Simulations simulations;
     private final RuleUsage usage;
+    private final RuleSetLifecycle lifecycle;
+    private final ShadowRuleSet shadowRuleSet;
+    private final ShadowEvaluation shadowEvaluation;
+    private final CurrentUser user;
 
-    public SimulationResource(Simulations simulations, RuleUsage usage) {
+    public SimulationResource(Simulations simulations, RuleUsage usage, RuleSetLifecycle lifecycle,
+                              ShadowRuleSet shadowRuleSet, ShadowEvaluation shadowEvaluation, CurrentUser user) {
         this.simulations = simulations;
         this.usage = usage;
+        this.lifecycle = lifecycle;
+        this.shadowRuleSet = shadowRuleSet;
+        this.shadowEvaluation = shadowEvaluation;
+        this.user = user;
     }
 
     @POST
@@ -79,6 +98,89 @@ public class SimulationResource {
                     .location(URI.create("/api/v1/rulesets/simulations/" + simulation.simulationId())).build();
         }
         return Response.ok(simulation).build();
+    }
+
+    @POST
+    @Path("{version}/shadow")
+    @RolesAllowed(Roles.RULES_ADMIN)
+    @Operation(operationId = "startShadow", summary = "Let a stored version shadow the active one (role rules-admin)",
+            description = "On every instance within a sync, it decides every live request as well, off the answer "
+                    + "path: the answers, their latency and their recording are the active version's. Differences "
+                    + "are counted (unbind.shadow.* metrics) and reported at GET /api/v1/rulesets/shadow. Recorded in "
+                    + "the governance log; needs no approval, since it decides nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentRequest")))
+    @APIResponse(responseCode = "200", description = "The shadow session", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShadowSession")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public ShadowRuleSet.Session startShadow(@Parameter(ref = "Version") @PathParam("version") String version,
+                                             byte[] body) {
+        return lifecycle.startShadow(version, user.name(), comment(body));
+    }
+
+    @POST
+    @Path("shadow/stop")
+    @RolesAllowed(Roles.RULES_ADMIN)
+    @Operation(operationId = "stopShadow", summary = "Stop the shadow (role rules-admin)",
+            description = "On every instance within a sync; its reports stay readable.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentRequest")))
+    @APIResponse(responseCode = "200", description = "The session stopped", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShadowSession")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public ShadowRuleSet.Session stopShadow(byte[] body) {
+        return lifecycle.stopShadow(user.name(), comment(body));
+    }
+
+    @GET
+    @Path("shadow")
+    @Operation(operationId = "getShadow", summary = "The shadow running, and each instance's report of it (roles "
+            + "rules-admin, rules-approver, auditor)", description = "Or of the session given by session=.")
+    @APIResponse(responseCode = "200", description = "The shadow and its reports", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShadowStatus")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Map<String, Object> shadow(@Parameter(description = "A session's id, as startShadow answered it")
+                                      @QueryParam("session") String session) {
+        Optional<ShadowRuleSet.Session> running = shadowRuleSet.session();
+        Long id = session == null || session.isBlank() ? running.map(ShadowRuleSet.Session::id).orElse(null)
+                : parseSession(session);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("running", running.orElse(null));
+        status.put("reports", id == null ? List.of() : shadowEvaluation.reports(id));
+        return status;
+    }
+
+    private static long parseSession(String session) {
+        try {
+            return Long.parseLong(session.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(List.of(new FieldError("session", "must be a session's number")));
+        }
+    }
+
+    private static String comment(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode root = io.posunbind.engine.RequestJson.read(body);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("comment")) {
+                errors.add(new FieldError(name, "unknown field; only comment is accepted"));
+            }
+        });
+        if (!root.path("comment").isMissingNode() && !root.path("comment").isNull()
+                && !root.path("comment").isTextual()) {
+            errors.add(new FieldError("comment", "must be text"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return root.path("comment").isTextual() ? root.path("comment").asText().strip() : null;
     }
 
     @GET

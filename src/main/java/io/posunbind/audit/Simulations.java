@@ -130,8 +130,7 @@ public class Simulations {
                     }
                 }
             });
-            reports.finish(id, SimulationView.DONE, report.compared(), clock.instant(), null,
-                    JSON.writeValueAsString(report));
+            reports.finish(id, SimulationView.DONE, report.compared(), clock.instant(), null, json(report));
         } catch (Exception e) {
             LOG.errorf(e, "Simulation %s of %s failed", id, version);
             try {
@@ -166,6 +165,15 @@ public class Simulations {
         }
         return new SimulationView(row.id(), row.version(), row.baseline(), row.status(), row.processed(),
                 row.total(), row.startedAt(), row.finishedAt(), row.error(), report);
+    }
+
+    /** The report as it is kept. */
+    static String json(SimulationReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** True while the simulation runs on this instance. */

@@ -1,15 +1,7 @@
 package io.posunbind.audit;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,8 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.ruleset.RuleSetCache;
@@ -69,7 +59,7 @@ public class Simulator {
     public SimulationReport run(String version, String baseline, SimulationScope scope, IntConsumer progress) {
         boolean recorded = SimulationReport.RECORDED.equals(baseline);
         Instant now = clock.instant();
-        Totals totals = new Totals();
+        ComparisonTotals totals = new ComparisonTotals();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 64), new ThreadPoolExecutor.CallerRunsPolicy());
@@ -122,111 +112,5 @@ public class Simulator {
         }
         progress.accept(done.get());
         return totals.report(version, recorded ? SimulationReport.RECORDED : baseline);
-    }
-
-    /** The counts of a run, added to from every worker. */
-    private static final class Totals {
-        private int compared;
-        private int verdicts;
-        private int fees;
-        private int steps;
-        private BigDecimal feesBefore = BigDecimal.ZERO;
-        private BigDecimal feesAfter = BigDecimal.ZERO;
-        private final Map<String, Integer> verdictPairs = new TreeMap<>();
-        private final Map<String, int[]> findingCounts = new TreeMap<>();
-        private final Map<String, int[]> feeCounts = new TreeMap<>();
-        private final Map<String, int[]> stepCounts = new TreeMap<>();
-        private final Map<String, SimulationReport.CodeChanges> byFinding = new TreeMap<>();
-        private final Map<String, SimulationReport.CodeChanges> byFee = new TreeMap<>();
-        private final Map<String, SimulationReport.CodeChanges> byStep = new TreeMap<>();
-        private final List<Changed> changed = new ArrayList<>();
-
-        private record Changed(DecisionRecord record, SimulationReport.ChangedDecision decision) {
-        }
-
-        /** Adds one decision: the candidate's answer against the baseline's (null: the recorded answer). */
-        void add(DecisionRecord record, Redecision candidate, Redecision baseline) {
-            JsonNode before = baseline == null ? AnswerDiff.tree(record.answerBody()) : AnswerDiff.tree(baseline.json());
-            JsonNode after = AnswerDiff.tree(candidate.json());
-            List<Difference> differences = baseline == null ? candidate.differences()
-                    : AnswerDiff.between(before, after);
-            String from = before.path("verdict").asText();
-            String to = after.path("verdict").asText();
-            synchronized (this) {
-                compared++;
-                verdictPairs.merge(from + "\u0000" + to, 1, Integer::sum);
-                feesBefore = feesBefore.add(before.path("totals").path("fees").decimalValue());
-                feesAfter = feesAfter.add(after.path("totals").path("fees").decimalValue());
-                codes(before, after, "findings", findingCounts);
-                codes(before, after, "fees", feeCounts);
-                codes(before, after, "steps", stepCounts);
-                if (!differences.isEmpty()) {
-                    verdicts += differences.stream().anyMatch(d -> d.field().equals("verdict")) ? 1 : 0;
-                    fees += differences.stream().anyMatch(d -> d.field().startsWith("fees[")
-                            || d.field().equals("totals.fees")) ? 1 : 0;
-                    steps += differences.stream().anyMatch(d -> d.field().startsWith("steps[")) ? 1 : 0;
-                    count(differences, "findings[", byFinding);
-                    count(differences, "fees[", byFee);
-                    count(differences, "steps[", byStep);
-                    changed.add(new Changed(record, new SimulationReport.ChangedDecision(record.decisionId(),
-                            record.rulesetVersion(), from, to, differences)));
-                }
-            }
-        }
-
-        synchronized SimulationReport report(String version, String baseline) {
-            List<SimulationReport.VerdictChange> pairs = new ArrayList<>();
-            verdictPairs.forEach((pair, n) -> {
-                String[] fromTo = pair.split("\u0000", 2);
-                pairs.add(new SimulationReport.VerdictChange(fromTo[0], fromTo[1], n));
-            });
-            changed.sort(Comparator.comparing((Changed c) -> c.record().recordedAt()).reversed()
-                    .thenComparing(c -> c.record().decisionId()));
-            return new SimulationReport(version, baseline, compared, changed.size(), verdicts, fees, steps, pairs,
-                    new SimulationReport.Totals(feesBefore, feesAfter), counts(findingCounts), counts(feeCounts),
-                    counts(stepCounts), byFinding, byFee, byStep, 0,
-                    changed.stream().map(Changed::decision).toList());
-        }
-
-        private static Map<String, SimulationReport.Count> counts(Map<String, int[]> counts) {
-            Map<String, SimulationReport.Count> out = new TreeMap<>();
-            counts.forEach((code, n) -> out.put(code, new SimulationReport.Count(n[0], n[1])));
-            return out;
-        }
-
-        /** Counts each code of the list once per decision, under the baseline and the candidate. */
-        private static void codes(JsonNode before, JsonNode after, String list, Map<String, int[]> counts) {
-            Set<String> seen = new HashSet<>();
-            before.path(list).forEach(item -> {
-                if (seen.add(item.path("code").asText())) {
-                    counts.computeIfAbsent(item.path("code").asText(), c -> new int[2])[0]++;
-                }
-            });
-            seen.clear();
-            after.path(list).forEach(item -> {
-                if (seen.add(item.path("code").asText())) {
-                    counts.computeIfAbsent(item.path("code").asText(), c -> new int[2])[1]++;
-                }
-            });
-        }
-
-        /**
-         * Counts one decision's differences in a keyed list by code, once per code and kind of change:
-         * {@code findings[MISSING_DOCUMENT/IDENTITY_PROOF]} counts under MISSING_DOCUMENT.
-         */
-        private static void count(List<Difference> differences, String list,
-                                  Map<String, SimulationReport.CodeChanges> byCode) {
-            Set<String> seen = new HashSet<>();
-            for (Difference d : differences) {
-                if (d.field().startsWith(list)) {
-                    String key = d.field().substring(list.length(), d.field().length() - 1);
-                    String code = key.split("[/#]", 2)[0];
-                    if (seen.add(code + " " + d.change())) {
-                        byCode.compute(code, (c, was) -> (was == null ? new SimulationReport.CodeChanges(0, 0, 0)
-                                : was).plus(d.change()));
-                    }
-                }
-            }
-        }
     }
 }

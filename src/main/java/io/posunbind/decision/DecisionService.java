@@ -13,6 +13,7 @@ import io.posunbind.audit.DecisionNotRecordedException;
 import io.posunbind.audit.DecisionRecorder;
 import io.posunbind.audit.IdempotencyKeyTakenException;
 import io.posunbind.audit.NewRecord;
+import io.posunbind.audit.ShadowEvaluation;
 import io.posunbind.engine.AnswerJson;
 import io.posunbind.engine.CaseFacts;
 import io.posunbind.engine.DecisionAnswer;
@@ -39,7 +40,17 @@ public class DecisionService {
     private final DecisionRecorder log;
     private final Clock clock;
 
+    private final ShadowEvaluation shadow;
+
+    /** A service without shadow evaluation (for tools and tests that decide through the service's own path). */
     public DecisionService(ActiveRuleSet activeRuleSet, DecisionMetrics metrics, DecisionRecorder log, Clock clock) {
+        this(activeRuleSet, metrics, log, clock, null);
+    }
+
+    @jakarta.inject.Inject
+    public DecisionService(ActiveRuleSet activeRuleSet, DecisionMetrics metrics, DecisionRecorder log, Clock clock,
+                           ShadowEvaluation shadow) {
+        this.shadow = shadow;
         this.activeRuleSet = activeRuleSet;
         this.metrics = metrics;
         this.log = log;
@@ -81,6 +92,9 @@ public class DecisionService {
                             + "it is not answered; retry later (with the same Idempotency-Key).", e));
         }
         metrics.decided(decided.answer().verdict(), System.nanoTime() - start);
+        if (shadow != null) {
+            shadow.offer(facts, decided.answer(), decided.json(), language);
+        }
         return decided;
     }
 }

@@ -13,7 +13,7 @@ import io.posunbind.storage.FieldHash;
  *
  * @param sequence     1, 2, 3, ... with no gap
  * @param kind         {@link #STORED}, {@link #APPROVED}, {@link #REJECTED}, {@link #ACTIVATED}, {@link #SCHEDULED}
- *                     or {@link #CANCELLED}
+ *                     {@link #CANCELLED}, {@link #SHADOW_STARTED} or {@link #SHADOW_STOPPED}
  * @param version      the version acted on
  * @param fromVersion  activated: the version it replaced, null for the first
  * @param effectiveAt  scheduled: when the version becomes active
@@ -35,6 +35,8 @@ public record RuleSetEvent(long sequence, String kind, String version, String fr
     public static final String ACTIVATED = "activated";
     public static final String SCHEDULED = "scheduled";
     public static final String CANCELLED = "cancelled";
+    public static final String SHADOW_STARTED = "shadow-started";
+    public static final String SHADOW_STOPPED = "shadow-stopped";
     /** The previous hash of the first event. */
     public static final String GENESIS = "0".repeat(64);
     static final String SCHEME = "unbind-ruleset-event-v1";

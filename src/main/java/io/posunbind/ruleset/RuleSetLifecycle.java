@@ -47,18 +47,26 @@ public class RuleSetLifecycle {
     private final Clock clock;
     private final Path directory;
     private final int approvalsRequired;
+    private final ShadowRuleSet shadow;
     private final ReentrantLock changes = new ReentrantLock();
     private volatile String directoryVersion;
 
     @Inject
     public RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
-                            InstanceId instance, Clock clock, UnbindConfig config) {
+                            InstanceId instance, Clock clock, UnbindConfig config, ShadowRuleSet shadow) {
         this(active, store, validation, instance, clock, Path.of(config.rules().directory()),
-                config.rules().approvalsRequired());
+                config.rules().approvalsRequired(), shadow);
     }
 
     RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
                      InstanceId instance, Clock clock, Path directory, int approvalsRequired) {
+        this(active, store, validation, instance, clock, directory, approvalsRequired, new ShadowRuleSet());
+    }
+
+    RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
+                     InstanceId instance, Clock clock, Path directory, int approvalsRequired,
+                     ShadowRuleSet shadow) {
+        this.shadow = shadow;
         if (approvalsRequired < 0) {
             throw new IllegalArgumentException("unbind.rules.approvals-required must be 0 or more, not "
                     + approvalsRequired);
@@ -178,6 +186,61 @@ public class RuleSetLifecycle {
         } finally {
             changes.unlock();
         }
+    }
+
+    /**
+     * Makes a stored, intact version shadow the active one on every instance (within a sync): it decides every live
+     * request as well, off the answer path, and its differences are counted. It needs no approval: it decides
+     * nothing. Starting a shadow while another runs replaces it.
+     */
+    public ShadowRuleSet.Session startShadow(String version, String by, String comment) {
+        stored(version);
+        store.record(new RuleSetEvent.Draft(RuleSetEvent.SHADOW_STARTED, version, active.version(), null,
+                clock.instant(), by, comment, null, null));
+        LOG.infof("Rule set %s shadows the active version, started by %s", version, describe(by));
+        followShadow();
+        return shadow.session().orElseThrow();
+    }
+
+    /** Stops the shadow on every instance (within a sync). */
+    public ShadowRuleSet.Session stopShadow(String by, String comment) {
+        RuleSetEvent started = latestShadowEvent().filter(e -> e.kind().equals(RuleSetEvent.SHADOW_STARTED))
+                .orElseThrow(() -> new GovernanceException(GovernanceException.Refusal.NOT_SCHEDULED,
+                        "No shadow is running"));
+        store.record(new RuleSetEvent.Draft(RuleSetEvent.SHADOW_STOPPED, started.version(), null, null,
+                clock.instant(), by, comment, started.sequence(), null));
+        LOG.infof("The shadow of %s was stopped by %s", started.version(), describe(by));
+        ShadowRuleSet.Session session = new ShadowRuleSet.Session(started.sequence(), started.version(), started.by(),
+                started.at());
+        followShadow();
+        return session;
+    }
+
+    /** Brings this instance's shadow in line with the governance log's latest shadow event. */
+    public void followShadow() {
+        Optional<RuleSetEvent> latest = latestShadowEvent();
+        Optional<ShadowRuleSet.Session> running = shadow.session();
+        if (latest.isEmpty() || latest.get().kind().equals(RuleSetEvent.SHADOW_STOPPED)) {
+            if (running.isPresent()) {
+                shadow.stop();
+            }
+            return;
+        }
+        RuleSetEvent started = latest.get();
+        if (running.map(r -> r.id() == started.sequence()).orElse(false)) {
+            return;
+        }
+        shadow.start(new ShadowRuleSet.Session(started.sequence(), started.version(), started.by(), started.at()),
+                compiler.compile(store.files(started.version())));
+    }
+
+    private Optional<RuleSetEvent> latestShadowEvent() {
+        Optional<RuleSetEvent> started = store.latestEvents(RuleSetEvent.SHADOW_STARTED, 1).stream().findFirst();
+        Optional<RuleSetEvent> stopped = store.latestEvents(RuleSetEvent.SHADOW_STOPPED, 1).stream().findFirst();
+        if (started.isEmpty()) {
+            return Optional.empty();
+        }
+        return stopped.isPresent() && stopped.get().sequence() > started.get().sequence() ? stopped : started;
     }
 
     /** Records a rules approver's approval of a stored, intact version that someone else stored. */

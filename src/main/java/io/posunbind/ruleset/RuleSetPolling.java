@@ -78,6 +78,7 @@ public class RuleSetPolling {
         try {
             lifecycle.followSchedules();
             lifecycle.followStore();
+            lifecycle.followShadow();
         } catch (RuntimeException e) {
             LOG.warnf("Could not check the database for a newly activated rule set (tried again in %s): %s",
                     syncInterval, e.getMessage());

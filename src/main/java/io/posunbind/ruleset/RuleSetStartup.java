@@ -106,6 +106,7 @@ public class RuleSetStartup {
     private void logActive() {
         try {
             lifecycle.followSchedules();
+            lifecycle.followShadow();
         } catch (RuntimeException e) {
             LOG.errorf("Could not read the scheduled activations (tried again at the next sync): %s", e.getMessage());
         }

@@ -61,6 +61,9 @@ class EndpointRoleMatrixTest {
             Map.entry("POST /api/v1/rulesets/reload", Set.of(Roles.RULES_ADMIN)),
             Map.entry("POST /api/v1/rulesets/{}/simulate", RULE_SET_READERS),
             Map.entry("GET /api/v1/rulesets/{}/usage", RULE_SET_READERS),
+            Map.entry("POST /api/v1/rulesets/{}/shadow", Set.of(Roles.RULES_ADMIN)),
+            Map.entry("POST /api/v1/rulesets/shadow/stop", Set.of(Roles.RULES_ADMIN)),
+            Map.entry("GET /api/v1/rulesets/shadow", RULE_SET_READERS),
             Map.entry("GET /api/v1/rulesets/simulations/{}", RULE_SET_READERS));
 
     private static final Map<String, Supplier<RequestSpecification>> CALLERS = callers();
