@@ -160,7 +160,9 @@ public class RuleSetResource {
     @Path("schedules")
     @RolesAllowed({Roles.RULES_ADMIN, Roles.RULES_APPROVER, Roles.AUDITOR})
     @Operation(operationId = "listSchedules", summary = "The scheduled activations still ahead, earliest first "
-            + "(roles rules-admin, rules-approver, auditor)")
+            + "(roles rules-admin, rules-approver, auditor)", description = "Each with the version, the instant it "
+                    + "takes effect on every instance, and who scheduled it when; cancelled and past ones are not "
+                    + "listed (the governance log and the activation history have them).")
     @APIResponse(responseCode = "200", description = "The pending schedules", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScheduleList")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
