@@ -106,6 +106,38 @@ class GovernanceLogTest {
     }
 
     @Test
+    void aVersionWhoseStoredFilesWereAlteredCannotBeApprovedActivatedScheduledOrReloadedButCanBeRead()
+            throws SQLException {
+        try (LifecycleInstance a = instance("a").start()) {
+            String candidate = upload(a, "25.50", "officer");
+            a.lifecycle.approve(candidate, "approver", "reviewed");
+            sql("UPDATE ruleset_snapshot SET files = REPLACE(files, '25.50', '99.99') WHERE version = '" + candidate
+                    + "'");
+
+            assertThatThrownBy(() -> a.lifecycle.approve(candidate, "second", "again"))
+                    .isInstanceOf(SnapshotIntegrityException.class).hasMessageContaining(candidate);
+            assertThatThrownBy(() -> a.lifecycle.activate(candidate, "officer", null))
+                    .isInstanceOf(SnapshotIntegrityException.class).hasMessageContaining(candidate);
+            assertThatThrownBy(() -> a.lifecycle.schedule(candidate, java.time.Instant.now().plusSeconds(60),
+                    "officer", null)).isInstanceOf(SnapshotIntegrityException.class);
+            RuleSetSnapshot altered = a.store.snapshot(candidate);
+            assertThat(altered.intact()).isFalse();
+            assertThat(altered.files().toString()).contains("99.99");
+
+            // the rules directory holding the same version: reload refuses it too
+            for (Map.Entry<String, String> file : LifecycleFixtures.withFee("25.50").entrySet()) {
+                try {
+                    Files.writeString(rules.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            assertThatThrownBy(() -> a.lifecycle.reload("officer", RuleSetLifecycle.RELOAD))
+                    .isInstanceOf(SnapshotIntegrityException.class).hasMessageContaining(candidate);
+        }
+    }
+
+    @Test
     void withNoApprovalRequiredAStoredVersionIsActivatedAtOnce() {
         try (LifecycleInstance a = new LifecycleInstance(dataSource, rules, "a", 0).start()) {
             String candidate = upload(a, "23.00", "officer");
