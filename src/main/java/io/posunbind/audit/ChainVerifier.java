@@ -19,20 +19,26 @@ public class ChainVerifier {
     private final DecisionRecords records;
     private final RuleSetStore ruleSets;
     private final int fetchSize;
+    private final int maxBreaks;
 
     @Inject
     ChainVerifier(DecisionRecords records, RuleSetStore ruleSets, UnbindConfig config) {
-        this(records, ruleSets, config.storage().fetchSize());
+        this(records, ruleSets, config.storage().fetchSize(), config.audit().verifyMaxBreaks());
     }
 
     ChainVerifier(DecisionRecords records, RuleSetStore ruleSets, int fetchSize) {
+        this(records, ruleSets, fetchSize, 100);
+    }
+
+    ChainVerifier(DecisionRecords records, RuleSetStore ruleSets, int fetchSize, int maxBreaks) {
         this.records = records;
         this.ruleSets = ruleSets;
         this.fetchSize = fetchSize;
+        this.maxBreaks = maxBreaks;
     }
 
     public Verification verify() {
-        ChainWalk walk = new ChainWalk();
+        ChainWalk walk = new ChainWalk(maxBreaks);
         RuleSetStore.SnapshotCheck snapshots;
         GovernanceCheck governance;
         try {
@@ -48,8 +54,8 @@ public class ChainVerifier {
                 .map(a -> new Verification.SnapshotBreak(a.version(), "the files hash to " + a.hashesTo()
                         + ", not to the version they were stored under: they were altered after they were stored"))
                 .toList();
-        return new Verification(walk.checked(), walk.firstBreak() == null && snapshotBreaks.isEmpty()
-                && governance.breaks().isEmpty(), walk.firstBreak(), walk.heads(), snapshots.checked(), snapshotBreaks,
-                governance.eventsChecked(), governance.breaks());
+        return new Verification(walk.checked(), walk.breakCount() == 0 && snapshotBreaks.isEmpty()
+                && governance.breaks().isEmpty(), walk.firstBreak(), walk.breakCount(), walk.breaks(), walk.heads(),
+                snapshots.checked(), snapshotBreaks, governance.eventsChecked(), governance.breaks());
     }
 }

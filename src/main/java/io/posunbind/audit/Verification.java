@@ -10,6 +10,8 @@ import io.posunbind.ruleset.GovernanceCheck;
  * @param recordsChecked   records checked, over all chains
  * @param intact           true when every chain, every rule-set snapshot and the governance log check out
  * @param firstBreak       the first record found broken (chains in writer order, each from its start), or null
+ * @param breakCount       how many breaks the decision log has, all counted
+ * @param breaks           the first {@code unbind.audit.verify-max-breaks} of them, each with its kind
  * @param chains           each writer's chain: its length and head, to compare with heads noted earlier
  * @param snapshotsChecked rule-set snapshots checked
  * @param snapshotBreaks   snapshots whose files no longer hash to their version
@@ -17,12 +19,24 @@ import io.posunbind.ruleset.GovernanceCheck;
  * @param governanceBreaks every event altered, deleted or inserted, and every version or activation row that
  *                         differs from the event that recorded it
  */
-public record Verification(long recordsChecked, boolean intact, Break firstBreak, List<ChainHead> chains,
+public record Verification(long recordsChecked, boolean intact, Break firstBreak, long breakCount,
+                           List<RecordBreak> breaks, List<ChainHead> chains,
                            long snapshotsChecked, List<SnapshotBreak> snapshotBreaks, long governanceEventsChecked,
                            List<GovernanceCheck.Break> governanceBreaks) {
 
     /** A record that does not check out, and why. */
     public record Break(String decisionId, String writerId, long sequence, String reason) {
+    }
+
+    /**
+     * One break of the decision log.
+     *
+     * @param kind   {@code altered}, {@code summary-column} (a summary column that disagrees with the hashed answer
+     *               or request), {@code deleted}, {@code inserted}, {@code forked} or {@code reordered}
+     * @param field  the field, where it can be known
+     */
+    public record RecordBreak(String kind, String decisionId, String writerId, long sequence, String field,
+                              String reason) {
     }
 
     /** A chain's length and its last record; a chain that later ends earlier, or elsewhere, was cut. */

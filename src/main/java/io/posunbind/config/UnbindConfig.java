@@ -19,6 +19,14 @@ public interface UnbindConfig {
 
     Security security();
 
+    Audit audit();
+
+    interface Audit {
+        /** Breaks of the decision log that verify lists, at most; it counts them all. */
+        @WithDefault("100")
+        int verifyMaxBreaks();
+    }
+
     interface Rules {
         /** Directory the rule files are read from at startup and on reload; relative to the working directory. */
         @WithDefault("rules")

@@ -101,6 +101,37 @@ abstract class AuditStoreContract extends AuditStoreSetup {
     }
 
     @Test
+    void verifyReportsEveryBreakEachNamedWithItsKindAndFieldAndCountsThem() throws Exception {
+        List<DecisionResult> results = decide(recorder, 8, "M-1");
+        String amountAltered = results.get(1).answer().decisionId();
+        String verdictEdited = results.get(6).answer().decisionId();
+        String answer = new String(results.get(1).json(), StandardCharsets.UTF_8);
+        String forged = answer.replaceFirst("\"amount\":10\\.00", "\"amount\":1.00");
+        assertThat(forged).isNotEqualTo(answer);
+        db.update("UPDATE decision_record SET answer_body = ? WHERE decision_id = ?",
+                forged.getBytes(StandardCharsets.UTF_8), amountAltered);
+        db.update("DELETE FROM decision_record WHERE decision_id = ?", results.get(4).answer().decisionId());
+        db.update("UPDATE decision_record SET verdict = ? WHERE decision_id = ?", "MANUAL_REVIEW", verdictEdited);
+
+        Verification verification = verifier().verify();
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.breakCount()).isEqualTo(3);
+        assertThat(verification.breaks()).extracting(Verification.RecordBreak::kind)
+                .containsExactly("altered", "deleted", "summary-column");
+        assertThat(verification.breaks().get(0).decisionId()).isEqualTo(amountAltered);
+        assertThat(verification.breaks().get(1).decisionId()).isEqualTo(results.get(5).answer().decisionId());
+        assertThat(verification.breaks().get(1).reason()).contains("sequence 6 follows 4");
+        assertThat(verification.breaks().get(2).decisionId()).isEqualTo(verdictEdited);
+        assertThat(verification.breaks().get(2).field()).isEqualTo("verdict");
+        assertThat(verification.breaks().get(2).reason()).contains("its verdict column says MANUAL_REVIEW");
+        assertThat(verification.firstBreak().decisionId()).isEqualTo(amountAltered);
+        assertThat(new ChainVerifier(db.records(), db.ruleSets(), 50, 1).verify())
+                .satisfies(v -> assertThat(v.breaks()).hasSize(1))
+                .satisfies(v -> assertThat(v.breakCount()).isEqualTo(3));
+    }
+
+    @Test
     void aRecordDeletedFromTheDatabaseBreaksTheChainAtTheNextRecord() throws Exception {
         List<DecisionResult> results = decide(recorder, 4, "M-1");
 
