@@ -101,7 +101,7 @@ final class ChainWalk {
      * The summary column that disagrees with the hashed answer or request it summarises, as {column, its value,
      * where, the value there}; null when each agrees (then the altered field cannot be known).
      */
-    private static String[] disagreeingColumn(DecisionRecord r) {
+    static String[] disagreeingColumn(DecisionRecord r) {
         try {
             JsonNode answer = AnswerDiff.tree(r.answerBody());
             if (!answer.path("verdict").asText().equals(r.verdict())) {

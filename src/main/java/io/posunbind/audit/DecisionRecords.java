@@ -31,8 +31,6 @@ class DecisionRecords {
     private static final String COLUMNS = "decision_id, writer_id, writer_seq, recorded_at, requested_by, "
             + "idempotency_key, ruleset_version, as_of, case_id, merchant_id, verdict, request_body, answer_body, "
             + "previous_hash, record_hash";
-    private static final String SUMMARY_COLUMNS = "decision_id, recorded_at, requested_by, ruleset_version, "
-            + "as_of, case_id, merchant_id, verdict";
 
     /** Receives rows one at a time while a query streams; may write them out as they come. */
     @FunctionalInterface
@@ -94,7 +92,8 @@ class DecisionRecords {
 
     /** One page of summaries, newest first, after the filter's cursor position. */
     List<DecisionSummary> page(DecisionFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM decision_record WHERE 1 = 1");
+        // every column: each summary is checked against its record's hash, so an altered row is flagged
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         condition(sql, args, "merchant_id = ?", filter.merchantId());
         condition(sql, args, "case_id = ?", filter.caseId());
@@ -118,10 +117,10 @@ class DecisionRecords {
             List<DecisionSummary> page = new ArrayList<>();
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    page.add(new DecisionSummary(rs.getString("decision_id"), Sql.instant(rs, "recorded_at"),
-                            rs.getString("requested_by"), rs.getString("ruleset_version"),
-                            rs.getObject("as_of", LocalDate.class), rs.getString("case_id"),
-                            rs.getString("merchant_id"), rs.getString("verdict")));
+                    DecisionRecord r = read(rs);
+                    page.add(new DecisionSummary(r.decisionId(), r.recordedAt(), r.requestedBy(),
+                            r.rulesetVersion(), r.asOf(), r.caseId(), r.merchantId(), r.verdict(),
+                            RecordIntegrity.of(r)));
                 }
             }
             return page;

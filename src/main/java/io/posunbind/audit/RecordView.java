@@ -14,11 +14,12 @@ import io.posunbind.engine.RequestJson;
 /**
  * A recorded decision as auditors read it (GET /api/v1/decisions/{id}, one line of the export): the request and
  * the answer as they were received and sent, token for token (whitespace between tokens removed, so a record is
- * one line), and the record's place in its hash chain. The exact bytes stay in the store, where verify checks them.
+ * one line), the record's place in its hash chain, and whether it still matches its hash ({@link RecordIntegrity}).
+ * The exact bytes stay in the store, where verify checks them.
  */
 public record RecordView(String decisionId, Instant recordedAt, String requestedBy, LocalDate asOf,
                          String rulesetVersion, String idempotencyKey, @JsonRawValue String request,
-                         @JsonRawValue String answer, Chain chain) {
+                         @JsonRawValue String answer, Chain chain, RecordIntegrity integrity) {
 
     /** The record's place in its writer's hash chain. */
     public record Chain(String writerId, long sequence, String previousHash, String hash) {
@@ -27,7 +28,7 @@ public record RecordView(String decisionId, Instant recordedAt, String requested
     static RecordView of(DecisionRecord r) {
         return new RecordView(r.decisionId(), r.recordedAt(), r.requestedBy(), r.asOf(), r.rulesetVersion(),
                 r.idempotencyKey(), json(r.requestBody()), json(r.answerBody()),
-                new Chain(r.writerId(), r.sequence(), r.previousHash(), r.hash()));
+                new Chain(r.writerId(), r.sequence(), r.previousHash(), r.hash()), RecordIntegrity.of(r));
     }
 
     /**

@@ -196,11 +196,23 @@ class AuditApiTest {
             setAnswer(id, altered.getBytes(StandardCharsets.UTF_8));
             asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200)
                     .body("intact", equalTo(false))
-                    .body("firstBreak.decisionId", equalTo(id));
+                    .body("firstBreak.decisionId", equalTo(id))
+                    .body("breaks[0].kind", equalTo("summary-column")).body("breaks[0].field", equalTo("verdict"));
+            // every read flags it: the record, the list, the export
+            asAuditor().when().get("/api/v1/decisions/" + id).then().statusCode(200)
+                    .body("integrity.status", equalTo("altered"))
+                    .body("integrity.problem", org.hamcrest.Matchers.containsString("its recorded answer says TAMPERED"));
+            asAuditor().queryParam("caseId", "CASE-TAMPER").when().get("/api/v1/decisions").then().statusCode(200)
+                    .body("items[0].integrity.status", equalTo("altered"));
+            assertThat(asAuditor().when().get("/api/v1/audit/export").then().statusCode(200).extract().asString()
+                    .lines().filter(l -> l.contains(id)).findFirst().orElseThrow())
+                    .contains("\"integrity\":{\"status\":\"altered\"");
         } finally {
             setAnswer(id, original);
         }
         asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        asAuditor().when().get("/api/v1/decisions/" + id).then().body("integrity.status", equalTo("intact"))
+                .body("integrity.problem", nullValue());
     }
 
     @Test
