@@ -11,21 +11,13 @@ cd "$(dirname "$0")/.."
 DECISIONS=${DECISIONS:-100000}
 LOADERS=${LOADERS:-16}
 PORT=${PORT:-18304}
-APP_JAR=target/quarkus-app/quarkus-run.jar
 WORK=$(mktemp -d)
-PID=
-cleanup() {
-    if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
+. scripts/lib-app.sh
+trap 'stop_app; rm -rf "$WORK"' EXIT
+ensure_packaged
 URL=http://127.0.0.1:$PORT
 
-UNBIND_SECURITY_USERS_FILE=config/demo-users java -Dquarkus.http.port="$PORT" \
-    -Dunbind.storage.data-directory="$WORK/data" -jar "$APP_JAR" >"$WORK/service.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 120); do curl -sf "$URL/q/health/ready" >/dev/null && break; sleep 0.5; done
+start_app service || exit 1
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start=$(date +%s.%N)
@@ -59,11 +51,7 @@ if failed:
 PY
 echo "recorded $DECISIONS decisions in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s"
 
-cp -r rules "$WORK/candidate"
-sed -i 's/,x,,50.00,ACCOUNT_CLOSURE$/,x,,60.00,ACCOUNT_CLOSURE/' "$WORK/candidate/fees/fee-schedule.csv"
-java -jar "$APP_JAR" validate "$WORK/candidate" --accept-examples >/dev/null || true
-NEW=$(URL=$URL scripts/ruleset-upload.sh "$WORK/candidate" "backtest benchmark" | python3 -c \
-    'import json, sys; print(json.load(sys.stdin)["version"])')
+NEW=$(store_closure_fee_candidate 60.00 "backtest benchmark")
 
 for baseline in active recorded; do
     id=$(curl -fsS -u auditor:auditor-demo-pw -X POST \

@@ -10,20 +10,12 @@ cd "$(dirname "$0")/.."
 PHASE=${SECONDS_PER_PHASE:-20}
 LOADERS=${LOADERS:-16}
 PORT=${PORT:-18305}
-APP_JAR=target/quarkus-app/quarkus-run.jar
 WORK=$(mktemp -d)
-PID=
-cleanup() {
-    if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
+. scripts/lib-app.sh
+trap 'stop_app; rm -rf "$WORK"' EXIT
+ensure_packaged
 URL=http://127.0.0.1:$PORT
-UNBIND_SECURITY_USERS_FILE=config/demo-users java -Dquarkus.http.port="$PORT" \
-    -Dunbind.storage.data-directory="$WORK/data" -jar "$APP_JAR" >"$WORK/service.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 120); do curl -sf "$URL/q/health/ready" >/dev/null && break; sleep 0.5; done
+start_app service || exit 1
 
 load() {  # load LABEL SECONDS: decisions for that long; prints the rate and the median latency
     python3 - "$PORT" "$2" "$LOADERS" "$1" <<'PY'
@@ -55,11 +47,7 @@ PY
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 load warm-up 10 >/dev/null
 load "no shadow" "$PHASE"
-cp -r rules "$WORK/candidate"
-sed -i 's/,x,,50.00,ACCOUNT_CLOSURE$/,x,,60.00,ACCOUNT_CLOSURE/' "$WORK/candidate/fees/fee-schedule.csv"
-java -jar "$APP_JAR" validate "$WORK/candidate" --accept-examples >/dev/null || true
-NEW=$(URL=$URL scripts/ruleset-upload.sh "$WORK/candidate" "shadow benchmark" | python3 -c \
-    'import json, sys; print(json.load(sys.stdin)["version"])')
+NEW=$(store_closure_fee_candidate 60.00 "shadow benchmark")
 SESSION=$(curl -fsS -u admin:admin-demo-pw -H 'Content-Type: application/json' -d '{}' \
     "$URL/api/v1/rulesets/$NEW/shadow" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 load "with a shadow" "$PHASE"

@@ -11,15 +11,10 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
 WARMUP=${WARMUP:-3}
 PORT=${PORT:-18303}
-APP_JAR=target/quarkus-app/quarkus-run.jar
 WORK=$(mktemp -d)
-PID=
-cleanup() {
-    if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
+. scripts/lib-app.sh
+trap 'stop_app; rm -rf "$WORK"' EXIT
+ensure_packaged
 
 cp -r rules "$WORK/policy-v1"
 python3 - rules "$WORK/scaled-10x" <<'PY'
@@ -71,10 +66,7 @@ for set in policy-v1 scaled-10x; do
 done
 
 mkdir -p "$WORK/data"
-UNBIND_SECURITY_USERS_FILE=config/demo-users java -Dquarkus.http.port="$PORT" \
-    -Dunbind.storage.data-directory="$WORK/data" -jar "$APP_JAR" >"$WORK/service.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
+start_app service || exit 1
 for set in policy-v1 scaled-10x; do
     times=()
     for i in $(seq 1 $((WARMUP + RUNS))); do

@@ -48,6 +48,17 @@ stop_app() {
     fi
 }
 
+# store_closure_fee_candidate AMOUNT LABEL: stores rules/ with the ACCOUNT_CLOSURE fee at AMOUNT (its scenarios
+# accepted, worked examples included) as a version of the app on $PORT, and prints the version.
+store_closure_fee_candidate() {
+    rm -rf "$WORK/candidate"
+    cp -r rules "$WORK/candidate"
+    sed -i "s/,x,,50.00,ACCOUNT_CLOSURE\$/,x,,$1,ACCOUNT_CLOSURE/" "$WORK/candidate/fees/fee-schedule.csv"
+    java -jar "$APP_JAR" validate "$WORK/candidate" --accept-examples >/dev/null || true
+    URL="http://127.0.0.1:$PORT" scripts/ruleset-upload.sh "$WORK/candidate" "$2" \
+        | python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])'
+}
+
 # decide BODY_FILE: posts a decision; prints the decision id when answered 200, nothing otherwise.
 decide() {
     local body

@@ -45,6 +45,7 @@ public class ShadowEvaluation {
     private final ShadowRuleSet shadow;
     private final SimulationReports reports;
     private final InstanceId instance;
+    private final Simulations simulations;
     private final Clock clock;
     private final Counter compared;
     private final Counter differing;
@@ -67,8 +68,9 @@ public class ShadowEvaluation {
     }
 
     ShadowEvaluation(ShadowRuleSet shadow, Database database, InstanceId instance, Clock clock,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, Simulations simulations) {
         this.shadow = shadow;
+        this.simulations = simulations;
         this.reports = new SimulationReports(database);
         this.instance = instance;
         this.clock = clock;
@@ -171,13 +173,6 @@ public class ShadowEvaluation {
             views.add(simulations.view(id, null, null));
         }
         return views;
-    }
-
-    private Simulations simulations;
-
-    @jakarta.inject.Inject
-    void use(Simulations simulations) {
-        this.simulations = simulations;
     }
 
     @PreDestroy

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.posunbind.errors.FieldError;
 import io.posunbind.errors.InvalidRequestException;
+import io.posunbind.ruleset.GovernanceRequest;
 import io.posunbind.ruleset.RuleSetLifecycle;
 import io.posunbind.ruleset.ShadowRuleSet;
 import io.posunbind.security.CurrentUser;
@@ -163,24 +164,7 @@ public class SimulationResource {
     }
 
     private static String comment(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        com.fasterxml.jackson.databind.JsonNode root = io.posunbind.engine.RequestJson.read(body);
-        List<FieldError> errors = new java.util.ArrayList<>();
-        root.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("comment")) {
-                errors.add(new FieldError(name, "unknown field; only comment is accepted"));
-            }
-        });
-        if (!root.path("comment").isMissingNode() && !root.path("comment").isNull()
-                && !root.path("comment").isTextual()) {
-            errors.add(new FieldError("comment", "must be text"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return root.path("comment").isTextual() ? root.path("comment").asText().strip() : null;
+        return GovernanceRequest.parse(body, false).comment();
     }
 
     @GET

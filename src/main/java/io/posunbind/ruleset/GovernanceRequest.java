@@ -13,16 +13,17 @@ import io.posunbind.errors.FieldError;
 import io.posunbind.errors.InvalidRequestException;
 
 /**
- * The body of approve, reject and activate: {@code {"comment": "..."}}, and for activate also
+ * The body of approve, reject, cancel and the shadow's start and stop: {@code {"comment": "..."}}, and for activate also
  * {@code "effectiveAt": "2027-01-01T00:00:00+08:00"} to schedule it. An empty body is no comment.
  *
  * @param comment     the person's words, stripped; null when none
  * @param effectiveAt when a scheduled activation takes effect; null to activate now
  */
-record GovernanceRequest(String comment, Instant effectiveAt) {
+public record GovernanceRequest(String comment, Instant effectiveAt) {
     static final int MAX_COMMENT = 2000;
 
-    static GovernanceRequest parse(byte[] body, boolean scheduling) {
+    /** Reads the body; {@code scheduling} allows effectiveAt. Every bad field is named in one 400. */
+    public static GovernanceRequest parse(byte[] body, boolean scheduling) {
         if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return new GovernanceRequest(null, null);
         }

@@ -7,12 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,23 +26,20 @@ class RuleSetStartupTest {
     @TempDir
     Path work;
     private Path rules;
-    private JdbcDataSource dataSource;
-    private Connection keepOpen;
+    private MigratedH2 store;
+    private javax.sql.DataSource dataSource;
 
     @BeforeEach
     void freshStoreAndDirectory() throws IOException, SQLException {
         rules = work.resolve("rules");
         LifecycleFixtures.copy(LifecycleFixtures.SOURCE, rules);
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + "/unbind;MODE=PostgreSQL");
-        dataSource.setUser("unbind");
-        keepOpen = dataSource.getConnection();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        store = new MigratedH2(work.resolve("db"));
+        dataSource = store.dataSource;
     }
 
     @AfterEach
     void closeStore() throws SQLException {
-        keepOpen.close();
+        store.close();
     }
 
     private LifecycleInstance instance(String id) {
