@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.posunbind.audit.VerifyExportCommand;
 import io.posunbind.ruleset.DiffCommand;
 import io.posunbind.ruleset.ValidateCommand;
 import io.posunbind.security.HashPasswordCommand;
@@ -21,7 +22,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * directory and exits, without starting the service: it runs before {@link Quarkus#run}, so no port is bound, no
  * configuration is read and it is as fast as the validation itself. {@code hash-password [NAME ROLE]} likewise
  * prints a bcrypt hash (or a whole users-file line) for a password typed at the terminal. {@code diff OLD NEW}
- * prints what differs between two rules directories.
+ * prints what differs between two rules directories. {@code verify-export FILE --public-key KEY} checks an
+ * audit export with no database.
  */
 @QuarkusMain
 public class Main {
@@ -30,6 +32,9 @@ public class Main {
         if (args.length > 0 && args[0].equals("validate")) {
             Optional<List<String>> tuned = tunedCommandLine(args);
             System.exit(tuned.isPresent() ? runTuned(tuned.get()) : ValidateCommand.run(args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("verify-export")) {
+            System.exit(VerifyExportCommand.run(args, System.out));
         }
         if (args.length > 0 && args[0].equals("diff")) {
             System.exit(DiffCommand.run(args, System.out));

@@ -2,6 +2,7 @@ package io.posunbind.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +38,16 @@ final class ChainWalk {
         this(100);
     }
 
+    private final Map<String, AuditArchives.ChainStart> starts;
+
     ChainWalk(int maxBreaks) {
+        this(maxBreaks, Map.of());
+    }
+
+    /** @param starts where the chains purged by retention now start: after their last purged record */
+    ChainWalk(int maxBreaks, Map<String, AuditArchives.ChainStart> starts) {
         this.maxBreaks = maxBreaks;
+        this.starts = starts;
     }
 
     void accept(DecisionRecord r) {
@@ -46,8 +55,9 @@ final class ChainWalk {
             endChain();
             writer = r.writerId();
             chainRecords = 0;
-            lastSequence = 0;
-            lastHash = RecordHash.GENESIS;
+            AuditArchives.ChainStart start = starts.get(writer);
+            lastSequence = start == null ? 0 : start.lastSequence();
+            lastHash = start == null ? RecordHash.GENESIS : start.lastHash();
             lastPreviousHash = null;
         }
         checked++;
@@ -63,7 +73,7 @@ final class ChainWalk {
                         + "recorded");
             }
         }
-        if (r.sequence() == lastSequence && lastSequence > 0) {
+        if (r.sequence() == lastSequence && chainRecords > 1) {
             add(r, Objects.equals(r.previousHash(), lastPreviousHash) ? FORKED : INSERTED, null,
                     "a second record at sequence " + r.sequence() + " of its chain"
                             + (Objects.equals(r.previousHash(), lastPreviousHash)
@@ -73,9 +83,10 @@ final class ChainWalk {
             add(r, REORDERED, null, "sequence " + r.sequence() + " comes after " + lastSequence + ": the chain's "
                     + "records are out of order");
         } else if (r.sequence() != lastSequence + 1) {
-            add(r, DELETED, null, lastSequence == 0
-                    ? "the chain starts at sequence " + r.sequence() + ": records 1 to " + (r.sequence() - 1)
-                            + " are missing, deleted"
+            add(r, DELETED, null, chainRecords == 1
+                    ? "the chain starts at sequence " + r.sequence() + ": records " + (lastSequence + 1) + " to "
+                            + (r.sequence() - 1) + " are missing, deleted" + (lastSequence == 0 ? ""
+                            : " (retention purged it up to " + lastSequence + ")")
                     : "sequence " + r.sequence() + " follows " + lastSequence + ": records in between are missing, "
                             + "deleted");
         } else if (intact && !r.previousHash().equals(lastHash)) {

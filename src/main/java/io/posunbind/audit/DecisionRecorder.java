@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,8 @@ public class DecisionRecorder {
 
     @Inject
     DecisionRecorder(DecisionRecords records, Clock clock, InstanceId instance, UnbindConfig config,
-                     MeterRegistry registry) {
-        this(records, clock, instance.value(), groupCommit(config.storage().groupCommit()));
+                     MeterRegistry registry, TransparencyLog log) {
+        this(records, clock, instance.value(), groupCommit(config.storage().groupCommit()), log::committed);
         if (groupCommit != null) {
             GroupCommit writer = groupCommit;
             FunctionCounter.builder("unbind.audit.commits", writer, GroupCommit::transactions)
@@ -56,8 +57,14 @@ public class DecisionRecorder {
      * then stops its writer thread), else one transaction per record.
      */
     DecisionRecorder(DecisionRecords records, Clock clock, String writerId, GroupCommit.Settings groupCommit) {
+        this(records, clock, writerId, groupCommit, stored -> { });
+    }
+
+    /** As above, telling {@code committed} of every record once it is committed. */
+    DecisionRecorder(DecisionRecords records, Clock clock, String writerId, GroupCommit.Settings groupCommit,
+                     Consumer<List<DecisionRecord>> committed) {
         this.records = records;
-        this.chain = new WriterChain(writerId, records, clock);
+        this.chain = new WriterChain(writerId, records, clock, committed);
         this.groupCommit = groupCommit == null ? null : new GroupCommit(chain, groupCommit);
     }
 

@@ -149,14 +149,58 @@ class DecisionRecords {
         }
     }
 
-    /** Streams the records recorded in [from, to) (either bound may be null), oldest first. */
-    void forEachRecorded(Instant from, Instant to, int fetchSize, RowHandler handler) throws Exception {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE 1 = 1");
+    /** Receives a record and its leaf index in the tree (null while it is not a leaf yet). */
+    @FunctionalInterface
+    interface LeafRowHandler {
+        void accept(DecisionRecord record, Long leafIndex) throws Exception;
+    }
+
+    /**
+     * Streams the records recorded in [from, to) (either bound may be null) with their leaf index, in the export's
+     * order: by recording time, then writer and sequence, so each chain's records come in their order.
+     */
+    void forEachRecorded(Instant from, Instant to, int fetchSize, LeafRowHandler handler) throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.replaceAll("(\\w+)", "d.$1")
+                + ", l.leaf_index FROM decision_record d LEFT JOIN audit_leaf l ON l.decision_id = d.decision_id "
+                + "WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        condition(sql, args, "recorded_at >= ?", Sql.utc(from));
-        condition(sql, args, "recorded_at < ?", Sql.utc(to));
-        sql.append(" ORDER BY recorded_at, decision_id");
-        stream(sql.toString(), args, fetchSize, handler);
+        condition(sql, args, "d.recorded_at >= ?", Sql.utc(from));
+        condition(sql, args, "d.recorded_at < ?", Sql.utc(to));
+        sql.append(" ORDER BY d.recorded_at, d.writer_id, d.writer_seq");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement(sql.toString())) {
+                q.setFetchSize(fetchSize);
+                for (int i = 0; i < args.size(); i++) {
+                    q.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        long leaf = rs.getLong("leaf_index");
+                        handler.accept(read(rs), rs.wasNull() ? null : leaf);
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The one record with its leaf index, as {@link #forEachRecorded} hands them over. */
+    void forOne(String decisionId, LeafRowHandler handler) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT " + COLUMNS.replaceAll("(\\w+)", "d.$1")
+                     + ", l.leaf_index FROM decision_record d LEFT JOIN audit_leaf l ON l.decision_id = "
+                     + "d.decision_id WHERE d.decision_id = ?")) {
+            q.setString(1, decisionId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    long leaf = rs.getLong("leaf_index");
+                    handler.accept(read(rs), rs.wasNull() ? null : leaf);
+                }
+            }
+        }
     }
 
     /** Streams the records the version decided, recorded in [from, to) (either bound may be null). */

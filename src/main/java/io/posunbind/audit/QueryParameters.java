@@ -52,6 +52,42 @@ final class QueryParameters {
         return range;
     }
 
+    /** How many checkpoints to list: 1 to 1000, default 100. */
+    static int checkpointLimit(String limit) {
+        QueryParameters p = new QueryParameters(java.time.ZoneOffset.UTC);
+        int n = p.limit(limit, 100, 1000);
+        p.throwIfAny();
+        return n;
+    }
+
+    /** The two tree sizes of a consistency proof: both given, whole numbers, 1 <= from <= to. */
+    static long[] treeSizes(String from, String to) {
+        QueryParameters p = new QueryParameters(java.time.ZoneOffset.UTC);
+        long[] sizes = {p.size("from", from), p.size("to", to)};
+        if (p.errors.isEmpty() && sizes[0] > sizes[1]) {
+            p.errors.add(new FieldError("from", "must not be larger than to (" + sizes[1] + "), not " + sizes[0]));
+        }
+        p.throwIfAny();
+        return sizes;
+    }
+
+    private long size(String name, String value) {
+        if (text(value) == null) {
+            errors.add(new FieldError(name, "is required: the tree size of a signed checkpoint"));
+            return 0;
+        }
+        try {
+            long size = Long.parseLong(value.strip());
+            if (size >= 1) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a tree size, a whole number of 1 or more, not '" + value + "'"));
+        return 0;
+    }
+
     /** The recorded decisions a simulation replays: [from, to) (either may be null), the newest {@code limit}. */
     static SimulationScope simulation(String from, String to, String limit, String wait, ZoneId zone) {
         QueryParameters p = new QueryParameters(zone);

@@ -7,7 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,12 +29,61 @@ import io.posunbind.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AUDITOR)
 public class RecordedDecisionResource {
+    static final String PDF = "application/pdf";
+
     private final RecordedDecisions decisions;
     private final ReplayService replays;
+    private final TransparencyLog log;
+    private final CaseFiles caseFiles;
 
-    public RecordedDecisionResource(RecordedDecisions decisions, ReplayService replays) {
+    public RecordedDecisionResource(RecordedDecisions decisions, ReplayService replays, TransparencyLog log,
+                                    CaseFiles caseFiles) {
         this.decisions = decisions;
         this.replays = replays;
+        this.log = log;
+        this.caseFiles = caseFiles;
+    }
+
+    @GET
+    @Path("/{decisionId}/case-file")
+    @Produces({PDF, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getCaseFile", summary = "The case file of a recorded decision, for a regulator "
+            + "(role auditor)", description = "Accept: application/pdf (default): a PDF in Chinese and English with "
+            + "the request, the verdict with every finding, fee, refund, hold and step and its regulation, the "
+            + "rule-set version with its approvals, the text of the rules that fired, and the inclusion proof with "
+            + "the signed checkpoint and the key's fingerprint. Accept: application/json: the same decision as a "
+            + "bundle, {\"export\": [lines of an audit export]}, that verify-export checks with no database.")
+    @APIResponse(responseCode = "200", description = "The case file", content = {
+        @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseFileBundle"))})
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Response caseFile(@Parameter(ref = "DecisionId") @PathParam("decisionId") String decisionId,
+                             @Context HttpHeaders headers) {
+        boolean json = headers.getAcceptableMediaTypes().stream().findFirst()
+                .filter(t -> t.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !t.isWildcardType()).isPresent();
+        if (json) {
+            StreamingOutput body = caseFiles.bundle(decisionId)::writeTo;
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Content-Disposition",
+                    "attachment; filename=\"case-file-" + decisionId + ".json\"").build();
+        }
+        return Response.ok(caseFiles.pdf(decisionId), PDF).header("Content-Disposition",
+                "attachment; filename=\"case-file-" + decisionId + ".pdf\"").build();
+    }
+
+    @GET
+    @Path("/{decisionId}/proof")
+    @Operation(operationId = "getDecisionProof", summary = "The inclusion proof of a recorded decision (role auditor)",
+            description = "RFC 9162 §2.1.3: its leaf index, the tree size, its record and leaf hash and the audit "
+                    + "path (hex, bottom first) that lead to the root of the signed checkpoint given with them. A "
+                    + "checkpoint is signed now when none covers the decision yet.")
+    @APIResponse(responseCode = "200", description = "The proof", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InclusionProof")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public TransparencyLog.Proof proof(@Parameter(ref = "DecisionId") @PathParam("decisionId") String decisionId) {
+        return log.proof(decisionId);
     }
 
     @GET

@@ -18,11 +18,37 @@ import io.posunbind.ruleset.GovernanceCheck;
  * @param governanceEventsChecked events of the rule-set governance log checked
  * @param governanceBreaks every event altered, deleted or inserted, and every version or activation row that
  *                         differs from the event that recorded it
+ * @param tree             the Merkle tree and its signed checkpoints; null where the store has no tree
  */
 public record Verification(long recordsChecked, boolean intact, Break firstBreak, long breakCount,
                            List<RecordBreak> breaks, List<ChainHead> chains,
                            long snapshotsChecked, List<SnapshotBreak> snapshotBreaks, long governanceEventsChecked,
-                           List<GovernanceCheck.Break> governanceBreaks) {
+                           List<GovernanceCheck.Break> governanceBreaks, Tree tree) {
+
+    /**
+     * The tree's check.
+     *
+     * @param leavesChecked      leaves walked
+     * @param treeSize           the latest checkpoint's tree size
+     * @param checkpointsChecked checkpoints whose signature and root were checked
+     * @param unsequenced        records not yet leaves (recorded in the last moments, or by an instance that stopped
+     *                           first: the next sweep adds them)
+     * @param purged             leaves whose record a retention purge removed
+     * @param breaks             checkpoints, leaves and purges that do not check out
+     * @param archives           each purge: what it says it removed, and what the leaves give
+     */
+    public record Tree(long leavesChecked, long treeSize, long checkpointsChecked, long unsequenced, long purged,
+                       List<TreeBreak> breaks, List<ArchiveCheck> archives) {
+    }
+
+    /** A checkpoint, a stretch of leaves or a purge that does not check out, at a tree size or leaf index. */
+    public record TreeBreak(long at, String reason) {
+    }
+
+    /** One retention purge as verify found it. */
+    public record ArchiveCheck(long archiveId, java.time.Instant archivedAt, java.time.Instant recordedBefore,
+                               long purgedCount, String purgedRoot, long found, boolean intact) {
+    }
 
     /** A record that does not check out, and why. */
     public record Break(String decisionId, String writerId, long sequence, String reason) {

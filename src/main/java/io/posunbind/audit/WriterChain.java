@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * This writer's hash chain. Every service instance writes under a writer id of its own, so instances sharing one
@@ -22,11 +23,18 @@ final class WriterChain {
     private long sequence;
     private String head = RecordHash.GENESIS;
     private boolean headUncertain;
+    private final Consumer<List<DecisionRecord>> committed;
 
     WriterChain(String writerId, DecisionRecords records, Clock clock) {
+        this(writerId, records, clock, stored -> { });
+    }
+
+    /** @param committed told of every append once it is committed (the tree makes leaves of them) */
+    WriterChain(String writerId, DecisionRecords records, Clock clock, Consumer<List<DecisionRecord>> committed) {
         this.writerId = writerId;
         this.records = records;
         this.clock = clock;
+        this.committed = committed;
     }
 
     String writerId() {
@@ -57,6 +65,7 @@ final class WriterChain {
             }
             sequence = seq;
             head = previous;
+            committed.accept(chained);
             return chained;
         } finally {
             lock.unlock();

@@ -1,7 +1,9 @@
 package io.posunbind.config;
 
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -25,6 +27,45 @@ public interface UnbindConfig {
         /** Breaks of the decision log that verify lists, at most; it counts them all. */
         @WithDefault("100")
         int verifyMaxBreaks();
+
+        /**
+         * The log's origin: the first line of every checkpoint and the name of its signing key. Give it a name of
+         * your own, such as your host and a path ({@code audit.acquirer.example/pos-unbind}); no spaces, no '+'.
+         */
+        @WithDefault("posunbind.local/decisions")
+        String origin();
+
+        /**
+         * The file holding the Ed25519 key that signs the checkpoints, kept outside the database; created with a
+         * new key at the first start when absent. Every instance sharing a database must read the same key.
+         */
+        @WithDefault("${unbind.storage.data-directory}/audit-signing-key")
+        String signingKeyFile();
+
+        /** Verifier keys of earlier signing keys, whose checkpoints verify still accepts after a key rotation. */
+        Optional<List<String>> trustedKeys();
+
+        /** When a checkpoint is signed: every so many new leaves, or after so long with any new leaf. */
+        @WithDefault("1000")
+        int checkpointEveryRecords();
+
+        @WithDefault("10s")
+        Duration checkpointInterval();
+
+        /** How often committed records become leaves of the tree (and a checkpoint is considered). */
+        @WithDefault("200ms")
+        Duration sequenceInterval();
+
+        /** How often records that no instance made leaves of (it stopped first) are looked for. */
+        @WithDefault("10m")
+        Duration sweepInterval();
+
+        /** How long decision records are kept before the archive command may purge them, e.g. P5Y; unset: ever. */
+        Optional<Period> retention();
+
+        /** Where the archive command writes the export of the records it purges. */
+        @WithDefault("${unbind.storage.data-directory}/archive")
+        String archiveDirectory();
     }
 
     interface Rules {

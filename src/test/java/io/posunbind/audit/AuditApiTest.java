@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -150,6 +151,9 @@ class AuditApiTest {
             List<String> ids = new ArrayList<>();
             for (String line : export.asString().split("\n")) {
                 JsonNode exported = RequestJson.read(line);
+                if (!exported.has("decisionId")) {
+                    continue; // the header, nodes, checkpoint and end
+                }
                 ids.add(exported.get("decisionId").asText());
                 if (List.of(first, second).contains(exported.get("decisionId").asText())) {
                     assertThat(exported.get("requestedBy").asText()).isEqualTo(TestUsers.CLIENT);
@@ -159,6 +163,53 @@ class AuditApiTest {
         }
         asAuditor().queryParam("to", "nonsense").when().get("/api/v1/audit/export")
                 .then().statusCode(400).body("errors[0].path", equalTo("to"));
+    }
+
+    @Test
+    void aDecisionsProofChecksIndependentlyAgainstTheSignedCheckpointAndTheExportChecksOffline(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String id = decide(request("CASE-PROOF", merchant()));
+
+        String key = asAuditor().when().get("/api/v1/audit/public-key").then().statusCode(200)
+                .contentType(startsWith("text/plain")).extract().asString();
+        JsonNode proof = RequestJson.read(asAuditor().when().get("/api/v1/decisions/" + id + "/proof")
+                .then().statusCode(200).extract().asString());
+        SignedNote.Opened note = SignedNote.open(proof.get("checkpoint").asText(),
+                List.of(SignedNote.Verifier.parse(key)));
+        assertThat(note.signedBy()).as("signed by the published key").isPresent();
+        Checkpoint checkpoint = Checkpoint.parse(note.text());
+        assertThat(checkpoint.size()).isEqualTo(proof.get("treeSize").asLong());
+        List<byte[]> path = new ArrayList<>();
+        proof.get("auditPath").forEach(h -> path.add(java.util.HexFormat.of().parseHex(h.asText())));
+        byte[] leaf = Rfc9162Checker.leaf(java.util.HexFormat.of().parseHex(proof.get("recordHash").asText()));
+        assertThat(Rfc9162Checker.verifyInclusion(proof.get("leafIndex").asLong(), checkpoint.size(), leaf, path,
+                checkpoint.root())).isTrue();
+        assertThat(asAuditor().when().get("/api/v1/audit/checkpoint").then().statusCode(200).extract().asString())
+                .startsWith("posunbind.local/decisions\n");
+        asAuditor().when().get("/api/v1/decisions/no-such-decision/proof").then().statusCode(404);
+
+        decide(request("CASE-PROOF-2", merchant()));
+        long to = RequestJson.read(asAuditor().when().post("/api/v1/audit/checkpoint").then().statusCode(200)
+                .extract().asString()).get("treeSize").asLong();
+        JsonNode consistency = RequestJson.read(asAuditor().queryParam("from", checkpoint.size())
+                .queryParam("to", to).when().get("/api/v1/audit/consistency").then().statusCode(200).extract()
+                .asString());
+        List<byte[]> hashes = new ArrayList<>();
+        consistency.get("proof").forEach(h -> hashes.add(java.util.HexFormat.of().parseHex(h.asText())));
+        assertThat(Rfc9162Checker.verifyConsistency(checkpoint.size(), to, checkpoint.root(),
+                java.util.HexFormat.of().parseHex(consistency.get("toRoot").asText()), hashes)).isTrue();
+        asAuditor().queryParam("from", "2").queryParam("to", "1").when().get("/api/v1/audit/consistency")
+                .then().statusCode(400).body("errors[0].path", equalTo("from"));
+        asAuditor().when().get("/api/v1/audit/consistency").then().statusCode(400);
+
+        java.nio.file.Path file = dir.resolve("export.jsonl");
+        java.nio.file.Files.write(file, asAuditor().accept("application/x-ndjson").when()
+                .get("/api/v1/audit/export").then().statusCode(200).extract().asByteArray());
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int status = VerifyExportCommand.run(new String[] {"verify-export", file.toString(), "--public-key", key},
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("INTACT");
+        assertThat(status).isZero();
     }
 
     @Test

@@ -81,7 +81,7 @@ abstract class AuditReadsContract extends AuditStoreSetup {
     void listsNewestFirstInCursorPagesAndFilters() {
         List<DecisionResult> m1 = decide(recorder, 5, "M-LIST-1");
         decide(recorder, 2, "M-LIST-2");
-        RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
+        RecordedDecisions decisions = new RecordedDecisions(db.records(), db.log(), java.time.Clock.systemUTC(), ZoneOffset.UTC, 2);
 
         List<String> seen = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
@@ -113,22 +113,34 @@ abstract class AuditReadsContract extends AuditStoreSetup {
     @Test
     void exportsEveryRecordOfTheRangeAsOneJsonLineOldestFirst() throws Exception {
         List<DecisionResult> results = decide(recorder, 5, "M-EXPORT");
-        RecordedDecisions decisions = new RecordedDecisions(db.records(), ZoneOffset.UTC, 2);
+        RecordedDecisions decisions = new RecordedDecisions(db.records(), db.log(), java.time.Clock.systemUTC(), ZoneOffset.UTC, 2);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         decisions.export(null, null).writeTo(out);
 
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
-        assertThat(lines).hasSize(5);
-        for (int i = 0; i < lines.length; i++) {
-            JsonNode line = RequestJson.read(lines[i]);
+        assertThat(lines).as("header, 5 decisions, checkpoint, end").hasSize(8);
+        assertThat(RequestJson.read(lines[0]).get("export").get("treeSize").asLong()).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            JsonNode line = RequestJson.read(lines[i + 1]);
             assertThat(line.get("decisionId").asText()).isEqualTo(results.get(i).answer().decisionId());
             assertThat(line.get("request")).isEqualTo(RequestJson.read(request("CASE-M-EXPORT-" + i, "M-EXPORT")));
             assertThat(line.get("answer")).isEqualTo(RequestJson.read(results.get(i).json()));
             assertThat(line.get("chain").get("sequence").asLong()).isEqualTo(i + 1);
+            assertThat(java.util.Base64.getDecoder().decode(line.get("recorded").get("answerBody").asText()))
+                    .as("the exact bytes sent").isEqualTo(results.get(i).json());
         }
+        assertThat(lines[6]).startsWith("{\"checkpoint\":");
+        assertThat(ExportVerifier.verify(new java.io.BufferedReader(new java.io.StringReader(out.toString(
+                StandardCharsets.UTF_8))), db.key().trusted()).problems()).isEmpty();
+
         ByteArrayOutputStream none = new ByteArrayOutputStream();
         decisions.export("2000-01-01", "2000-01-02").writeTo(none);
-        assertThat(none.size()).isZero();
+        String[] noneLines = none.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(noneLines).as("header, the one node of the whole tree, checkpoint, end").hasSize(4);
+        ExportVerifier.Report report = ExportVerifier.verify(new java.io.BufferedReader(new java.io.StringReader(
+                none.toString(StandardCharsets.UTF_8))), db.key().trusted());
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.decisions()).isZero();
     }
 }

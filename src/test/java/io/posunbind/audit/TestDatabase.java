@@ -68,6 +68,36 @@ final class TestDatabase implements AutoCloseable {
         return new DecisionRecords(database());
     }
 
+    /** The key the test log signs with: one per database, in a directory of its own. */
+    private AuditKey key;
+
+    AuditKey key() {
+        if (key == null) {
+            try {
+                key = new AuditKey(java.nio.file.Files.createTempDirectory("audit-key").resolve("signing-key"),
+                        "posunbind.test/decisions", java.util.List.of());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return key;
+    }
+
+    /** The Merkle tree over this database's log, as the service builds it (its background step not started). */
+    TransparencyLog log() {
+        return new TransparencyLog(new AuditLeaves(database()), new AuditCheckpoints(database()),
+                new AuditArchives(database()), key(), java.time.Clock.systemUTC(), "test-instance",
+                new TransparencyLog.Settings("posunbind.test/decisions", 1000, java.time.Duration.ofSeconds(10),
+                        java.time.Duration.ofMillis(200), java.time.Duration.ofMinutes(10), 50));
+    }
+
+    /** Verify as the service runs it: the chains, the snapshots, the governance log and the tree. */
+    ChainVerifier verifier(int maxBreaks) {
+        return new ChainVerifier(records(), ruleSets(), 50, maxBreaks, new ChainVerifier.TreeTables(
+                new AuditLeaves(database()), new AuditCheckpoints(database()), new AuditArchives(database()),
+                key().trusted()));
+    }
+
     RuleSetStore ruleSets() {
         return new RuleSetStore(database());
     }

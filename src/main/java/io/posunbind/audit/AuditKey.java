@@ -1,0 +1,138 @@
+package io.posunbind.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.posunbind.config.UnbindConfig;
+
+/**
+ * The key that signs the checkpoints, read from {@code unbind.audit.signing-key-file}: outside the database, so
+ * whoever can write the database still cannot sign a tree head. Created at the first start when the file is absent,
+ * readable by its owner only. The file holds the signing key in Go's note format and the verifier key after it.
+ */
+@ApplicationScoped
+public class AuditKey {
+    private static final Logger LOG = Logger.getLogger(AuditKey.class);
+
+    private final SignedNote.Signer signer;
+    private final List<SignedNote.Verifier> trusted;
+    private final Path file;
+
+    @Inject
+    AuditKey(UnbindConfig config) {
+        this(Path.of(config.audit().signingKeyFile()), config.audit().origin(),
+                config.audit().trustedKeys().orElse(List.of()));
+    }
+
+    AuditKey(Path file, String origin, List<String> trustedKeys) {
+        this.file = file;
+        this.signer = loadOrCreate(file, origin);
+        List<SignedNote.Verifier> keys = new ArrayList<>();
+        keys.add(signer.verifier());
+        for (String key : trustedKeys) {
+            try {
+                keys.add(SignedNote.Verifier.parse(key));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("unbind.audit.trusted-keys: " + e.getMessage(), e);
+            }
+        }
+        this.trusted = List.copyOf(keys);
+    }
+
+    SignedNote.Signer signer() {
+        return signer;
+    }
+
+    public SignedNote.Verifier verifier() {
+        return signer.verifier();
+    }
+
+    /** This key and the earlier ones configured as trusted. */
+    public List<SignedNote.Verifier> trusted() {
+        return trusted;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private static SignedNote.Signer loadOrCreate(Path file, String origin) {
+        try {
+            if (Files.exists(file)) {
+                SignedNote.Signer signer = read(file);
+                if (!signer.name().equals(origin)) {
+                    throw new IllegalStateException("The audit signing key in " + file.toAbsolutePath() + " is named "
+                            + signer.name() + ", but unbind.audit.origin is " + origin + ": the checkpoints are "
+                            + "signed under the log's origin. Set unbind.audit.origin=" + signer.name()
+                            + " or give a new key file.");
+                }
+                LOG.infof("Audit checkpoints are signed with the key in %s; verifier key %s", file.toAbsolutePath(),
+                        signer.verifier().encoded());
+                return signer;
+            }
+            SignedNote.Signer signer = SignedNote.Signer.generate(origin);
+            create(file, signer);
+            LOG.warnf("Created a new audit signing key in %s (verifier key %s). Back it up and keep it secret: it "
+                    + "proves the checkpoints; every instance sharing this database must use the same file.",
+                    file.toAbsolutePath(), signer.verifier().encoded());
+            return signer;
+        } catch (FileAlreadyExistsException e) {
+            return read(file); // another instance on the same disk created it first
+        } catch (IOException e) {
+            throw new UncheckedIOException("The audit signing key " + file.toAbsolutePath() + " could not be read "
+                    + "or created", e);
+        }
+    }
+
+    private static void create(Path file, SignedNote.Signer signer) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        String text = "# The Ed25519 key that signs the decision log's checkpoints (docs/audit.md): the signing key,\n"
+                + "# then its verifier key, which auditors are given. Keep this file secret and backed up.\n"
+                + signer.encoded() + "\n" + signer.verifier().encoded() + "\n";
+        // written whole to a file of its own, then linked in place: an instance starting beside this one sees no
+        // file or the whole key, and only one of two that create a key at once wins
+        Path temp = Files.createTempFile(dir, ".audit-signing-key", ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's permissions protect it
+            }
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.createLink(file, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static SignedNote.Signer read(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            if (lines.size() != 2) {
+                throw new IllegalStateException("The audit signing key file " + file.toAbsolutePath() + " holds "
+                        + "the signing key (PRIVATE+KEY+...) and its verifier key, one a line; it has " + lines.size()
+                        + " lines");
+            }
+            return SignedNote.Signer.parse(lines.get(0), lines.get(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The audit signing key " + file.toAbsolutePath() + " could not be read", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The audit signing key file " + file.toAbsolutePath() + " is broken: "
+                    + e.getMessage(), e);
+        }
+    }
+}
