@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ class AuditArchives {
                     insert.setString(8, archive.signedNote());
                     insert.executeUpdate();
                 }
-                long deleted = 0;
+                long deleted = dropMonthsBefore(c, archive.recordedBefore());
                 try (PreparedStatement chain = c.prepareStatement("INSERT INTO audit_archived_chain (archive_id, "
                         + "writer_id, last_seq, last_hash) VALUES (?, ?, ?, ?)");
                      PreparedStatement delete = c.prepareStatement("DELETE FROM decision_record WHERE writer_id = ? "
@@ -115,6 +116,11 @@ class AuditArchives {
                     }
                     chain.executeBatch();
                 }
+                try (PreparedStatement keys = c.prepareStatement("DELETE FROM decision_idempotency WHERE "
+                        + "recorded_at < ?")) {
+                    keys.setObject(1, Sql.utc(archive.recordedBefore()));
+                    keys.executeUpdate();
+                }
                 if (deleted != archive.purgedCount()) {
                     throw new SQLException("the purge would delete " + deleted + " records, not the "
                             + archive.purgedCount() + " archived: records changed meanwhile; nothing was purged");
@@ -129,6 +135,31 @@ class AuditArchives {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * On PostgreSQL, drops the monthly partitions of decision_record that end at or before the cutoff: every record
+     * in them is purged, and dropping a month leaves no dead rows behind. Answers the records they held (0 on H2).
+     * Inside the purge's transaction, so a purge that fails afterwards brings them back.
+     */
+    private static long dropMonthsBefore(Connection c, Instant cutoff) throws SQLException {
+        if (!DecisionPartitions.partitioned(c)) {
+            return 0;
+        }
+        long dropped = 0;
+        for (DecisionPartitions.Partition p : DecisionPartitions.months(c)) {
+            if (p.to().isAfter(cutoff)) {
+                continue;
+            }
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + p.table())) {
+                    rs.next();
+                    dropped += rs.getLong(1);
+                }
+                s.execute("DROP TABLE " + p.table());
+            }
+        }
+        return dropped;
     }
 
     /** A writer's records recorded before the cutoff: the last of them, and how many. */

@@ -22,8 +22,9 @@ import io.posunbind.storage.Storage.Database;
 import io.posunbind.storage.Table;
 
 /**
- * The decision_record table: appends and reads, never an UPDATE or a DELETE. Plain JDBC that runs unchanged on
- * H2 (PostgreSQL mode) and PostgreSQL.
+ * The decision_record table, and decision_idempotency that enforces each Idempotency-Key once across instances
+ * and months: appends and reads, never an UPDATE or a DELETE (retention's purge is {@link AuditArchives}'). Plain
+ * JDBC that runs unchanged on H2 (PostgreSQL mode) and PostgreSQL, partitioned by month there.
  */
 @ApplicationScoped
 @Table("decision_record")
@@ -53,10 +54,24 @@ class DecisionRecords {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO decision_record (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement key = c.prepareStatement("INSERT INTO decision_idempotency (idempotency_key, "
+                         + "decision_id, recorded_at) VALUES (?, ?, ?)")) {
+                boolean keys = false;
                 for (DecisionRecord r : records) {
                     bind(insert, r);
                     insert.addBatch();
+                    if (r.idempotencyKey() != null) {
+                        key.setString(1, r.idempotencyKey());
+                        key.setString(2, r.decisionId());
+                        key.setObject(3, Sql.utc(r.recordedAt()));
+                        key.addBatch();
+                        keys = true;
+                    }
+                }
+                if (keys) {
+                    // first: a key used before is the likely failure, and it fails before the records are sent
+                    key.executeBatch();
                 }
                 insert.executeBatch();
                 c.commit();

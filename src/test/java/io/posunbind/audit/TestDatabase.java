@@ -52,7 +52,13 @@ final class TestDatabase implements AutoCloseable {
 
     /** Applies every migration not applied yet, as a new build does at startup. */
     void migrate() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(locations()).load().migrate();
+    }
+
+    /** The migrations the service runs on this kind of database (application.properties, quarkus.flyway). */
+    private String[] locations() {
+        return postgresDatabase == null ? new String[] {"classpath:db/migration"}
+                : new String[] {"classpath:db/migration", "classpath:db/postgresql"};
     }
 
     DataSource dataSource() {
@@ -163,7 +169,7 @@ final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        var flyway = Flyway.configure().dataSource(dataSource).locations(locations());
         (schemaVersion == null ? flyway : flyway.target(schemaVersion)).load().migrate();
     }
 
