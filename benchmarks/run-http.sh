@@ -8,7 +8,7 @@
 #
 #   benchmarks/run-http.sh   (env: PORT=18301 DBS="h2 postgresql" REPEAT=3 DURATION=20 WARMUP=15
 #                             PHASES="open:250 open:500 open:1000 closed:16 closed:64" APP_OPTS="-Dkey=value ..."
-#                             PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 OUT=file.tsv)
+#                             PGHOST=127.0.0.1 PGUSER=postgres SKIP_BUILD=1 OUT=file.tsv LABEL=name-suffix)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18301}
@@ -68,7 +68,7 @@ for db in $DBS; do
     warmup=$WARMUP
     for run in $(seq 1 "$REPEAT"); do
         java -cp "$BENCH_JAR" io.posunbind.bench.http.HttpLoad --url "http://127.0.0.1:$PORT" \
-            --user client:client-demo-pw --label "$db" --duration "$DURATION" --warmup "$warmup" \
+            --user client:client-demo-pw --label "$db${LABEL:+ $LABEL}" --duration "$DURATION" --warmup "$warmup" \
             --out "$OUT" "${phase_args[@]}"
         warmup=0
         echo "== $db run $run done: $(uptime)" >&2

@@ -80,8 +80,11 @@ final class TestDatabase implements AutoCloseable {
     AuditKey key() {
         if (key == null) {
             try {
-                key = new AuditKey(java.nio.file.Files.createTempDirectory("audit-key").resolve("signing-key"),
-                        "posunbind.test/decisions", java.util.List.of());
+                // beside the H2 files, so a store reopened later (the audit benchmark's) keeps its key
+                Path directory = h2Directory != null ? h2Directory
+                        : java.nio.file.Files.createTempDirectory("audit-key");
+                key = new AuditKey(directory.resolve("signing-key"), "posunbind.test/decisions",
+                        java.util.List.of());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

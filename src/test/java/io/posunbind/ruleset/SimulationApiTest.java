@@ -28,6 +28,8 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(LifecycleProfile.class)
 class SimulationApiTest {
+    @jakarta.inject.Inject
+    io.posunbind.storage.Storage.Database database;
     private final List<String> switched = new ArrayList<>();
     private Instant from;
     private Instant to;
@@ -167,6 +169,30 @@ class SimulationApiTest {
         assertThat(polled.getInt("processed")).isEqualTo(8);
         assertThat(polled.getInt("total")).isEqualTo(8);
         assertThat(polled.getInt("result.changed")).isEqualTo(5);
+    }
+
+    @Test
+    void aVersionWhoseStoredFilesWereAlteredIsNeverSimulatedWith() throws Exception {
+        String candidate = stored(withFee("13.37"));
+        alterSnapshot(candidate, "13.37", "99.91");
+        try {
+            simulate(candidate, "30").then().statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString(candidate));
+        } finally {
+            alterSnapshot(candidate, "99.91", "13.37"); // other tests of this profile verify the store
+        }
+        simulate(candidate, "30").then().statusCode(200);
+    }
+
+    private void alterSnapshot(String version, String from, String to) throws java.sql.SQLException {
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("UPDATE ruleset_snapshot SET files = "
+                     + "REPLACE(files, ?, ?) WHERE version = ?")) {
+            s.setString(1, from);
+            s.setString(2, to);
+            s.setString(3, version);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test
