@@ -1,6 +1,14 @@
 package io.posunbind.audit;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,22 +58,95 @@ public class ChainVerifier {
         this(records, ruleSets, fetchSize, maxBreaks, null);
     }
 
+    private static final int BATCH = 256;
+    private static final List<DecisionRecord> END = List.of();
+
+    /**
+     * Streams the records in chain order on this thread and hands them, in batches and in order, to the walk on a
+     * thread of the pool: reading a record from the store and hashing it are the two costs of verify, and so they
+     * run at once. A failure on either side ends both and is thrown here.
+     */
+    private void walkInChainOrder(ChainWalk walk, ExecutorService pool) throws Exception {
+        BlockingQueue<List<DecisionRecord>> queue = new ArrayBlockingQueue<>(16);
+        Future<?> walker = pool.submit(() -> {
+            for (List<DecisionRecord> batch = queue.take(); batch != END; batch = queue.take()) {
+                batch.forEach(walk::accept);
+            }
+            return null;
+        });
+        var filling = new Object() {
+            List<DecisionRecord> batch = new ArrayList<>(BATCH);
+        };
+        try {
+            records.forEachInChainOrder(fetchSize, r -> {
+                filling.batch.add(r);
+                if (filling.batch.size() == BATCH) {
+                    handOver(queue, filling.batch, walker);
+                    filling.batch = new ArrayList<>(BATCH);
+                }
+            });
+            if (!filling.batch.isEmpty()) {
+                handOver(queue, filling.batch, walker);
+            }
+            handOver(queue, END, walker);
+        } catch (Exception e) {
+            walker.cancel(true);
+            throw e;
+        }
+        result(walker);
+    }
+
+    private static void handOver(BlockingQueue<List<DecisionRecord>> queue, List<DecisionRecord> batch,
+                                 Future<?> walker) throws Exception {
+        while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            if (walker.isDone()) {
+                result(walker); // the walk failed: its exception ends the read
+                throw new IllegalStateException("the chain walk ended before the records did");
+            }
+        }
+    }
+
+    private static <T> T result(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     public Verification verify() {
         RuleSetStore.SnapshotCheck snapshots;
         GovernanceCheck governance;
         ChainWalk walk;
         TreeVerifier.Result treeResult = null;
         long treeBreaks = 0;
+        // Three walks at once, each on a core when there is one: the tree's leaves with their records, the
+        // records read from the store, and the records hashed and chained (ChainWalk) as they come.
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "audit-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             List<AuditArchives.ArchivedChain> archived = tree == null ? List.of() : tree.archives().archivedChains();
             walk = new ChainWalk(maxBreaks, AuditArchives.chainStarts(archived));
-            records.forEachInChainOrder(fetchSize, walk::accept);
+            Future<TreeVerifier> treeWalk = null;
             if (tree != null) {
-                TreeVerifier treeWalk = new TreeVerifier(maxBreaks, tree.trusted(), tree.checkpoints().all(),
+                TreeVerifier leaves = new TreeVerifier(maxBreaks, tree.trusted(), tree.checkpoints().all(),
                         tree.archives().all(), archived);
-                tree.leaves().forEachWithRecord(fetchSize, treeWalk::accept);
-                treeResult = treeWalk.finish();
-                treeBreaks = treeWalk.breakCount();
+                treeWalk = pool.submit(() -> {
+                    tree.leaves().forEachWithRecord(fetchSize, leaves::accept);
+                    return leaves;
+                });
+            }
+            walkInChainOrder(walk, pool);
+            if (treeWalk != null) {
+                TreeVerifier leaves = result(treeWalk);
+                treeResult = leaves.finish();
+                treeBreaks = leaves.breakCount();
             }
             snapshots = ruleSets.checkSnapshots();
             governance = ruleSets.checkGovernance();
@@ -73,6 +154,8 @@ public class ChainVerifier {
             throw e;
         } catch (Exception e) {
             throw new StoreUnavailableException(e);
+        } finally {
+            pool.shutdownNow();
         }
         List<Verification.SnapshotBreak> snapshotBreaks = snapshots.altered().stream()
                 .map(a -> new Verification.SnapshotBreak(a.version(), "the files hash to " + a.hashesTo()

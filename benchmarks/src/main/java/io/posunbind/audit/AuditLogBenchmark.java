@@ -75,8 +75,11 @@ public final class AuditLogBenchmark {
         // 1. the store, through the service's write path (kept from an earlier run when there is one)
         long stored = db.count("SELECT COUNT(*) FROM decision_record");
         if (stored > 0) {
-            System.out.printf("audit-bench: the store holds %,d records already; verify alone%n", stored);
-            verify(db);
+            System.out.printf("audit-bench: the store holds %,d records already; verify alone, three times%n",
+                    stored);
+            for (int i = 0; i < 3; i++) {
+                verify(db);
+            }
             return;
         }
         DecisionRecorder recorder = new DecisionRecorder(db.records(), Clock.systemUTC(), "bench-writer",
