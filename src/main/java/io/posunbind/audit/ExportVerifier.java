@@ -189,7 +189,7 @@ public final class ExportVerifier {
         if (!id.equals(recorded.decisionId())) {
             problem(ChainWalk.ALTERED, id, "its decisionId is not the recorded one, " + recorded.decisionId());
         }
-        readable(line, record, id);
+        readable(line, record, id, intact);
         Key key = new Key(recorded.recordedAt(), recorded.writerId(), recorded.sequence());
         if (lastKey != null && key.compareTo(lastKey) <= 0) {
             problem(ChainWalk.REORDERED, id, "it comes after line " + lastKeyLine + " but was recorded before it "
@@ -210,7 +210,7 @@ public final class ExportVerifier {
     }
 
     /** The readable fields must be what the recorded bytes and columns give. */
-    private void readable(JsonNode line, DecisionRecord record, String id) {
+    private void readable(JsonNode line, DecisionRecord record, String id, boolean intact) {
         JsonNode expected;
         try {
             // as the export wrote it: through text, so the raw request and answer are parsed as JSON
@@ -227,7 +227,8 @@ public final class ExportVerifier {
             }
             if (!Objects.equals(expected.get(field), line.get(field))) {
                 problem(ChainWalk.ALTERED, id, "its " + field + " is not what its recorded bytes and columns say: "
-                        + "the readable copy was changed");
+                        + (intact ? "the readable copy was changed"
+                        : "the recorded bytes were changed (they no longer match the record hash)"));
             }
         }
     }
@@ -242,13 +243,47 @@ public final class ExportVerifier {
                             + "the chain rewritten");
                 }
             } else if (r.sequence() > before.sequence() + 1) {
-                problem(ChainWalk.DELETED, id, "writer " + r.writerId() + " goes from sequence " + before.sequence()
-                        + " (line " + before.line() + ") to " + r.sequence() + ": " + (r.sequence() - before.sequence()
-                        - 1) + " record(s) between them are missing from the export");
+                gaps.add(new Gap(r.writerId(), before.sequence() + 1, r.sequence() - 1, lineNumber, id,
+                        before.line()));
+            } else if (r.sequence() < before.sequence()) {
+                fill(r.writerId(), r.sequence()); // a line moved down: not missing, reported as reordered
             }
         }
         if (before == null || r.sequence() > before.sequence()) {
             chains.put(r.writerId(), new ChainPlace(r.sequence(), r.recordHash(), lineNumber));
+        }
+    }
+
+    /** Sequences missing from a writer's chain where it was read, [from, to]; a line found later fills its place. */
+    private record Gap(String writerId, long from, long to, long line, String decisionId, long lineBefore) {
+    }
+
+    private final List<Gap> gaps = new ArrayList<>();
+
+    private void fill(String writerId, long sequence) {
+        for (int i = 0; i < gaps.size(); i++) {
+            Gap g = gaps.get(i);
+            if (g.writerId().equals(writerId) && g.from() <= sequence && sequence <= g.to()) {
+                gaps.remove(i);
+                if (sequence < g.to()) {
+                    gaps.add(i, new Gap(writerId, sequence + 1, g.to(), g.line(), g.decisionId(), g.lineBefore()));
+                }
+                if (g.from() < sequence) {
+                    gaps.add(i, new Gap(writerId, g.from(), sequence - 1, g.line(), g.decisionId(), g.lineBefore()));
+                }
+                return;
+            }
+        }
+    }
+
+    /** The gaps no later line filled: records missing from the export. */
+    private void reportGaps() {
+        for (Gap g : gaps) {
+            long missing = g.to() - g.from() + 1;
+            problems.add(new Problem(g.line(), ChainWalk.DELETED, g.decisionId(), "writer " + g.writerId()
+                    + (missing == 1 ? " lacks sequence " + g.from() : " lacks sequences " + g.from() + " to " + g.to())
+                    + " before this line (the line before it in the chain is line " + g.lineBefore() + "): "
+                    + missing + " record(s) are missing from the export"));
         }
     }
 
@@ -271,6 +306,7 @@ public final class ExportVerifier {
     }
 
     private Report finish() {
+        reportGaps();
         if (header == null) {
             problem("cut", null, "the export has no header line");
         }

@@ -64,6 +64,7 @@ public final class AuditLogBenchmark {
     }
 
     private static void run(TestDatabase db, String kind, int total) throws Exception {
+        db.pooled();
         System.out.printf("audit-bench: %s, %,d records, load average %s%n", kind, total, loadAverage());
         CompiledRuleSet rules = AuditFixtures.compile(Path.of(System.getProperty("bench.rules", "rules")));
         db.store(rules);
