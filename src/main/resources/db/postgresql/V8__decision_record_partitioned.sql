@@ -22,22 +22,9 @@ DROP INDEX decision_record_recorded_ix;
 DROP INDEX decision_record_merchant_ix;
 DROP INDEX decision_record_case_ix;
 
+-- The same columns, types and NOT NULLs as V1's table (LIKE), partitioned by month.
 CREATE TABLE decision_record (
-    decision_id      VARCHAR(36)              NOT NULL,
-    writer_id        VARCHAR(64)              NOT NULL,
-    writer_seq       BIGINT                   NOT NULL,
-    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-    requested_by     VARCHAR                  NOT NULL,
-    idempotency_key  VARCHAR(128),
-    ruleset_version  VARCHAR(80)              NOT NULL,
-    as_of            DATE                     NOT NULL,
-    case_id          VARCHAR,
-    merchant_id      VARCHAR,
-    verdict          VARCHAR(32)              NOT NULL,
-    request_body     BYTEA                    NOT NULL,
-    answer_body      BYTEA                    NOT NULL,
-    previous_hash    VARCHAR(64)              NOT NULL,
-    record_hash      VARCHAR(64)              NOT NULL,
+    LIKE decision_record_unpartitioned INCLUDING DEFAULTS,
     CONSTRAINT decision_record_pk PRIMARY KEY (decision_id, recorded_at),
     CONSTRAINT decision_record_chain_uq UNIQUE (writer_id, writer_seq, recorded_at),
     CONSTRAINT decision_record_ruleset_fk FOREIGN KEY (ruleset_version) REFERENCES ruleset_snapshot (version)
@@ -47,7 +34,6 @@ CREATE INDEX decision_record_recorded_ix ON decision_record (recorded_at, decisi
 CREATE INDEX decision_record_merchant_ix ON decision_record (merchant_id, recorded_at, decision_id);
 CREATE INDEX decision_record_case_ix ON decision_record (case_id, recorded_at, decision_id);
 CREATE INDEX decision_record_idempotency_ix ON decision_record (idempotency_key);
-CREATE INDEX decision_record_chain_ix ON decision_record (writer_id, writer_seq);
 
 CREATE TABLE decision_record_default PARTITION OF decision_record DEFAULT;
 
