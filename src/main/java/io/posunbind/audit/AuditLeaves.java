@@ -65,7 +65,12 @@ class AuditLeaves {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    left.removeIf(present(c, left)::contains);
+                    if (attempt > 0) {
+                        // only after a unique violation: some of them may be leaves already (another instance's
+                        // sweep took them first). Asking first on every append made it a query per hundred leaves
+                        // that PostgreSQL answered by scanning the table, with a plan cached while it was empty.
+                        left.removeIf(present(c, left)::contains);
+                    }
                     if (left.isEmpty()) {
                         c.rollback();
                         return List.of();

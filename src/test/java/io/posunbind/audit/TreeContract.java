@@ -51,6 +51,26 @@ abstract class TreeContract extends AuditStoreSetup {
     }
 
     @Test
+    void twoInstancesSequencingTheSameRecordsMakeEachALeafOnceWithNoGap() throws Exception {
+        List<DecisionResult> results = decide(recorder, 6, "M-1");
+        AuditLeaves mine = new AuditLeaves(db.database());
+        AuditLeaves theirs = new AuditLeaves(db.database());
+        List<AuditLeaves.Content> all = new java.util.ArrayList<>();
+        for (DecisionResult r : results) {
+            all.add(AuditLeaves.Content.of(db.records().find(r.answer().decisionId()).orElseThrow()));
+        }
+
+        assertThat(theirs.append(all.subList(0, 4))).hasSize(4);
+        // the first four are leaves already: the append meets their unique key, then leaves them out
+        assertThat(mine.append(all)).extracting(AuditLeaves.Leaf::index).containsExactly(4L, 5L);
+        assertThat(mine.append(all)).isEmpty();
+
+        assertThat(db.count("SELECT COUNT(*) FROM audit_leaf")).isEqualTo(6);
+        db.log().checkpointNow();
+        assertThat(db.verifier(100).verify().intact()).isTrue();
+    }
+
+    @Test
     void consistencyBetweenTwoCheckpointsChecksIndependently() {
         decide(recorder, 5, "M-1");
         TransparencyLog log = db.log();
