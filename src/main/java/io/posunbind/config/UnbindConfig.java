@@ -163,6 +163,13 @@ public interface UnbindConfig {
         Optional<String> usersFile();
 
         /**
+         * How often the users file is looked at; a changed file is read again and its users sign in from then on,
+         * without a restart. A file that cannot be used keeps the users there were, and the log says why. 0: never.
+         */
+        @WithDefault("2s")
+        Duration usersFileCheckInterval();
+
+        /**
          * Without a users file, whether the first start makes a user with every role and a random password, shown
          * once in the log, and keeps its hash in {@code users} under the data directory.
          */

@@ -1,9 +1,15 @@
 package io.posunbind.security;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,15 +30,26 @@ import io.quarkus.runtime.StartupEvent;
 public class Users {
     private static final Logger LOG = Logger.getLogger(Users.class);
 
-    private final Map<String, UsersFile.User> users;
+    private volatile Map<String, UsersFile.User> users;
     private final String source;
     private final String bootstrapPassword;
+    private final Duration checkInterval;
+    private byte[] readDigest;
+    private ScheduledExecutorService watcher;
 
     private final int port;
+
+    /** What a look at the users file found: unchanged, read again, or broken (the users before it stay). */
+    record Reload(String outcome, int users, String detail) {
+        static final String UNCHANGED = "unchanged";
+        static final String RELOADED = "reloaded";
+        static final String KEPT = "kept";
+    }
 
     @Inject
     Users(UnbindConfig config, @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.port = port;
+        this.checkInterval = config.security().usersFileCheckInterval();
         Optional<String> configured = config.security().usersFile().filter(f -> !f.isBlank());
         if (configured.isPresent()) {
             source = configured.get();
@@ -46,6 +63,101 @@ public class Users {
             bootstrapPassword = null;
         }
         users = source == null ? Map.of() : UsersFile.read(Path.of(source));
+        readDigest = source == null ? null : digest(Path.of(source));
+    }
+
+    /** The users of that file, looked at again by {@link #reloadIfChanged()} only (tests). */
+    Users(Path file) {
+        this.port = 8080;
+        this.checkInterval = Duration.ZERO;
+        this.source = file.toString();
+        this.bootstrapPassword = null;
+        this.users = UsersFile.read(file);
+        this.readDigest = digest(file);
+    }
+
+    /**
+     * Reads the users file again when its content changed since it was last read, and from then on signs in the
+     * users it lists: no restart. A file that cannot be used (unreadable, a line of the wrong shape, an unknown
+     * role) changes nothing: the users read before stay, and the log says why. The service looks every
+     * {@code unbind.security.users-file-check-interval}.
+     */
+    synchronized Reload reloadIfChanged() {
+        if (source == null) {
+            return new Reload(Reload.UNCHANGED, 0, "no users file");
+        }
+        Path file = Path.of(source);
+        byte[] now = digest(file);
+        if (now != null && java.util.Arrays.equals(now, readDigest)) {
+            return new Reload(Reload.UNCHANGED, users.size(), null);
+        }
+        Map<String, UsersFile.User> before = users;
+        try {
+            Map<String, UsersFile.User> read = UsersFile.read(file);
+            users = read;
+            readDigest = now;
+            String detail = changes(before, read);
+            LOG.infof("The users file %s changed: %d user(s) from now on; %s", file.toAbsolutePath(), read.size(),
+                    detail);
+            return new Reload(Reload.RELOADED, read.size(), detail);
+        } catch (UsersFile.UsersFileException e) {
+            readDigest = now; // said once per change, not at every look
+            LOG.warnf("The users file %s changed but cannot be used, so the %d user(s) read before still sign in: "
+                    + "%s", file.toAbsolutePath(), before.size(), e.getMessage());
+            return new Reload(Reload.KEPT, before.size(), e.getMessage());
+        }
+    }
+
+    private static String changes(Map<String, UsersFile.User> before, Map<String, UsersFile.User> after) {
+        TreeSet<String> added = new TreeSet<>(after.keySet());
+        added.removeAll(before.keySet());
+        TreeSet<String> removed = new TreeSet<>(before.keySet());
+        removed.removeAll(after.keySet());
+        TreeSet<String> changed = new TreeSet<>();
+        for (Map.Entry<String, UsersFile.User> e : after.entrySet()) {
+            UsersFile.User old = before.get(e.getKey());
+            if (old != null && !old.equals(e.getValue())) {
+                changed.add(e.getKey());
+            }
+        }
+        return "added " + added + ", removed " + removed + ", password or roles changed " + changed;
+    }
+
+    /** SHA-256 of the file's bytes, or null when it cannot be read now. */
+    private static byte[] digest(Path file) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    void watch(@Observes StartupEvent started) {
+        if (source == null || checkInterval.isZero() || checkInterval.isNegative()) {
+            return;
+        }
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "users-file-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, checkInterval.toMillis());
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                reloadIfChanged();
+            } catch (RuntimeException e) {
+                LOG.warnf("The users file could not be checked (tried again): %s", e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
     }
 
     /** The user of that name, if any. */

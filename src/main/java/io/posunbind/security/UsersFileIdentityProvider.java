@@ -42,7 +42,7 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
         String name = request.getUsername();
         char[] password = request.getPassword().getPassword();
         UsersFile.User user = users.find(name).orElse(null);
-        if (user != null && verified.verified(name, password)) {
+        if (user != null && verified.verified(cacheName(user), password)) {
             return Uni.createFrom().item(identity(user));
         }
         // bcrypt is slow on purpose: off the event loop.
@@ -58,8 +58,16 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
         if (!Bcrypt.matches(given, user.hash())) {
             throw new AuthenticationFailedException();
         }
-        verified.remember(name, password);
+        verified.remember(cacheName(user), password);
         return identity(user);
+    }
+
+    /**
+     * The cache's name for a user: with their hash, so that a password changed in the users file (read again
+     * without a restart) is never answered from what the old one passed.
+     */
+    private static String cacheName(UsersFile.User user) {
+        return user.name() + "\u0000" + user.hash();
     }
 
     private static SecurityIdentity identity(UsersFile.User user) {
