@@ -62,8 +62,13 @@ public class Users {
             source = null;
             bootstrapPassword = null;
         }
-        users = source == null ? Map.of() : UsersFile.read(Path.of(source));
-        readDigest = source == null ? null : digest(Path.of(source));
+        if (source == null) {
+            users = Map.of();
+        } else {
+            byte[] bytes = UsersFile.bytes(Path.of(source));
+            users = UsersFile.parse(bytes, source);
+            readDigest = sha256(bytes);
+        }
     }
 
     /** The users of that file, looked at again by {@link #reloadIfChanged()} only (tests). */
@@ -72,8 +77,9 @@ public class Users {
         this.checkInterval = Duration.ZERO;
         this.source = file.toString();
         this.bootstrapPassword = null;
-        this.users = UsersFile.read(file);
-        this.readDigest = digest(file);
+        byte[] bytes = UsersFile.bytes(file);
+        this.users = UsersFile.parse(bytes, source);
+        this.readDigest = sha256(bytes);
     }
 
     /**
@@ -87,21 +93,33 @@ public class Users {
             return new Reload(Reload.UNCHANGED, 0, "no users file");
         }
         Path file = Path.of(source);
-        byte[] now = digest(file);
-        if (now != null && java.util.Arrays.equals(now, readDigest)) {
+        byte[] bytes;
+        byte[] now;
+        UsersFile.UsersFileException unreadable = null;
+        try {
+            bytes = UsersFile.bytes(file);
+            now = sha256(bytes);
+        } catch (UsersFile.UsersFileException e) {
+            bytes = null;
+            now = UNREADABLE;
+            unreadable = e;
+        }
+        if (java.util.Arrays.equals(now, readDigest)) {
             return new Reload(Reload.UNCHANGED, users.size(), null);
         }
+        readDigest = now; // each change is said once, not at every look; the users are those of these very bytes
         Map<String, UsersFile.User> before = users;
         try {
-            Map<String, UsersFile.User> read = UsersFile.read(file);
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            Map<String, UsersFile.User> read = UsersFile.parse(bytes, source);
             users = read;
-            readDigest = now;
             String detail = changes(before, read);
             LOG.infof("The users file %s changed: %d user(s) from now on; %s", file.toAbsolutePath(), read.size(),
                     detail);
             return new Reload(Reload.RELOADED, read.size(), detail);
         } catch (UsersFile.UsersFileException e) {
-            readDigest = now; // said once per change, not at every look
             LOG.warnf("The users file %s changed but cannot be used, so the %d user(s) read before still sign in: "
                     + "%s", file.toAbsolutePath(), before.size(), e.getMessage());
             return new Reload(Reload.KEPT, before.size(), e.getMessage());
@@ -123,12 +141,12 @@ public class Users {
         return "added " + added + ", removed " + removed + ", password or roles changed " + changed;
     }
 
-    /** SHA-256 of the file's bytes, or null when it cannot be read now. */
-    private static byte[] digest(Path file) {
+    /** What {@link #readDigest} holds while the file cannot be read. */
+    private static final byte[] UNREADABLE = new byte[0];
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file));
-        } catch (java.io.IOException e) {
-            return null;
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

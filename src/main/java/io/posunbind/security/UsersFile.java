@@ -35,13 +35,27 @@ public final class UsersFile {
     }
 
     public static Map<String, User> read(Path file) {
-        List<String> lines;
+        return parse(bytes(file), file.toString());
+    }
+
+    /** The file's bytes, as {@link #parse(byte[], String)} takes them. */
+    static byte[] bytes(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UsersFileException("The users file " + file + " cannot be read: " + e.getMessage());
         }
-        return parse(lines, file.toString());
+    }
+
+    /** The users of a file's bytes, which must be UTF-8. */
+    static Map<String, User> parse(byte[] bytes, String source) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsersFileException("The users file " + source + " cannot be read: it is not UTF-8");
+        }
+        return parse(text.lines().toList(), source);
     }
 
     static Map<String, User> parse(List<String> lines, String source) {
