@@ -183,6 +183,21 @@ public interface UnbindConfig {
         /** Most verified credentials kept in that cache; the least recently used go first. */
         @WithDefault("1000")
         int credentialCacheSize();
+
+        /**
+         * Requests each signed-in user may make, by role ({@code unbind.security.rate-limit."decision-client".*}).
+         * A user holding several roles gets the most generous of their limits; a role named nowhere here is not
+         * limited. Over the limit: 429 with Retry-After, counted in {@code unbind_rate_limited_total}.
+         */
+        java.util.Map<String, RateLimit> rateLimit();
+    }
+
+    /** A token bucket: {@code per-second} requests a second on average, up to {@code burst} at once. */
+    interface RateLimit {
+        double perSecond();
+
+        /** How many requests may come at once after a quiet spell; by default one second's worth. */
+        Optional<Integer> burst();
     }
 
     /** The databases the service can record decisions in; each is a named datasource of the same name. */

@@ -15,13 +15,13 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * Finishes the contract (META-INF/openapi.yaml and the resources' annotations): every operation of the API answers
  * the errors any endpoint can give (401 without sign-in, 403 with another role, 406 for an Accept it cannot serve,
- * 500 for the unforeseen), and when OIDC is on ({@code quarkus.oidc.tenant-enabled}) a bearer token is documented
- * beside Basic.
+ * 429 over the caller's rate limit, 500 for the unforeseen), and when OIDC is on ({@code quarkus.oidc.tenant-enabled})
+ * a bearer token is documented beside Basic.
  */
 public class ContractFilter implements OASFilter {
     private static final String API = "/api/";
     private static final Map<String, String> EVERY_OPERATION = Map.of("401", "Unauthorized", "403", "Forbidden",
-            "406", "NotAcceptable", "500", "InternalError");
+            "406", "NotAcceptable", "429", "TooManyRequests", "500", "InternalError");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
