@@ -16,6 +16,11 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.posunbind.config.UnbindConfig;
 import io.posunbind.storage.InstanceId;
 import io.posunbind.storage.Sql;
@@ -36,11 +41,12 @@ public class DecisionRecorder {
     private final DecisionRecords records;
     private final WriterChain chain;
     private final GroupCommit groupCommit;
+    private final Tracer tracer;
 
     @Inject
     DecisionRecorder(DecisionRecords records, Clock clock, InstanceId instance, UnbindConfig config,
-                     MeterRegistry registry, TransparencyLog log) {
-        this(records, clock, instance.value(), groupCommit(config.storage().groupCommit()), log::committed);
+                     MeterRegistry registry, TransparencyLog log, Tracer tracer) {
+        this(records, clock, instance.value(), groupCommit(config.storage().groupCommit()), log::committed, tracer);
         if (groupCommit != null) {
             GroupCommit writer = groupCommit;
             FunctionCounter.builder("unbind.audit.commits", writer, GroupCommit::transactions)
@@ -57,15 +63,16 @@ public class DecisionRecorder {
      * then stops its writer thread), else one transaction per record.
      */
     DecisionRecorder(DecisionRecords records, Clock clock, String writerId, GroupCommit.Settings groupCommit) {
-        this(records, clock, writerId, groupCommit, stored -> { });
+        this(records, clock, writerId, groupCommit, stored -> { }, OpenTelemetry.noop().getTracer(GroupCommit.SPAN));
     }
 
     /** As above, telling {@code committed} of every record once it is committed. */
     DecisionRecorder(DecisionRecords records, Clock clock, String writerId, GroupCommit.Settings groupCommit,
-                     Consumer<List<DecisionRecord>> committed) {
+                     Consumer<List<DecisionRecord>> committed, Tracer tracer) {
         this.records = records;
+        this.tracer = tracer;
         this.chain = new WriterChain(writerId, records, clock, committed);
-        this.groupCommit = groupCommit == null ? null : new GroupCommit(chain, groupCommit);
+        this.groupCommit = groupCommit == null ? null : new GroupCommit(chain, groupCommit, tracer);
     }
 
     private static GroupCommit.Settings groupCommit(UnbindConfig.GroupCommit config) {
@@ -102,13 +109,28 @@ public class DecisionRecorder {
             if (groupCommit != null) {
                 groupCommit.append(record);
             } else {
-                chain.append(List.of(record));
+                appendAlone(record);
             }
         } catch (SQLException e) {
             if (record.idempotencyKey() != null && Sql.isUniqueViolation(e)) {
                 throw new IdempotencyKeyTakenException(record.idempotencyKey());
             }
             throw notRecorded(e);
+        }
+    }
+
+    /** Without group commit: the record is its own transaction, and its own span under the decision's. */
+    private void appendAlone(NewRecord record) throws SQLException {
+        Span span = tracer.spanBuilder(GroupCommit.SPAN).setAttribute(GroupCommit.BATCH_SIZE, 1)
+                .setAttribute(GroupCommit.WRITER, chain.writerId()).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            chain.append(List.of(record));
+        } catch (SQLException | RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.posunbind.storage.Sql;
 
 /**
@@ -26,6 +31,8 @@ import io.posunbind.storage.Sql;
  * A unique violation (an Idempotency-Key recorded before, or twice in one batch) is one record's problem, not the
  * batch's: the batch is then written again one record per transaction, so each caller gets its own outcome.
  * The chain is the one {@link WriterChain}: sequence and hashes follow the order records were taken off the queue.
+ * <p>
+ * Each batch is an OpenTelemetry span of its own, {@value #SPAN}, linked to the span of every decision in it.
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
@@ -47,21 +54,27 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private record Pending(NewRecord record, CompletableFuture<DecisionRecord> stored) {
+    static final String SPAN = "unbind.audit.write";
+    static final String BATCH_SIZE = "unbind.audit.batch.size";
+    static final String WRITER = "unbind.audit.writer";
+
+    private record Pending(NewRecord record, CompletableFuture<DecisionRecord> stored, SpanContext caller) {
     }
 
-    private static final Pending STOP = new Pending(null, null);
+    private static final Pending STOP = new Pending(null, null, SpanContext.getInvalid());
 
     private final WriterChain chain;
     private final Settings settings;
     private final BlockingQueue<Pending> queue;
     private final Thread writer;
+    private final Tracer tracer;
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong recordsCommitted = new AtomicLong();
     private volatile boolean closed;
 
-    GroupCommit(WriterChain chain, Settings settings) {
+    GroupCommit(WriterChain chain, Settings settings, Tracer tracer) {
         this.chain = chain;
+        this.tracer = tracer;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.writer = new Thread(this::writeLoop, "audit-group-commit-" + chain.writerId());
@@ -76,7 +89,7 @@ final class GroupCommit implements AutoCloseable {
      */
     DecisionRecord append(NewRecord record) throws SQLException {
         CompletableFuture<DecisionRecord> stored = new CompletableFuture<>();
-        if (closed || !queue.offer(new Pending(record, stored))) {
+        if (closed || !queue.offer(new Pending(record, stored, Span.current().getSpanContext()))) {
             throw closed ? new SQLException("the audit writer is shut down", "57P01")
                     : new QueueFullException(settings.queueCapacity());
         }
@@ -182,6 +195,29 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
+        SpanBuilder builder = tracer.spanBuilder(SPAN).setNoParent()
+                .setAttribute(BATCH_SIZE, batch.size()).setAttribute(WRITER, chain.writerId());
+        for (Pending pending : batch) {
+            if (pending.caller().isValid()) {
+                builder.addLink(pending.caller());
+            }
+        }
+        Span span = builder.startSpan();
+        try {
+            writeBatch(batch);
+        } catch (RuntimeException | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            if (batch.stream().anyMatch(p -> p.stored().isCompletedExceptionally())) {
+                span.setStatus(StatusCode.ERROR, "not every record of the batch was committed");
+            }
+            span.end();
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
         List<NewRecord> content = batch.stream().map(Pending::record).toList();
         try {
             transactions.incrementAndGet();
