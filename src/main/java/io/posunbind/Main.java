@@ -39,6 +39,9 @@ public class Main {
         if (args.length > 0 && args[0].equals("diff")) {
             System.exit(DiffCommand.run(args, System.out));
         }
+        if (args.length > 0 && args[0].equals("new-audit-key")) {
+            System.exit(io.posunbind.audit.AuditKey.newKeyCommand(args, System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("hash-password")) {
             System.exit(HashPasswordCommand.run(args,
                     HashPasswordCommand.standard(System.console(), System.in, System.err), System.out, System.err));

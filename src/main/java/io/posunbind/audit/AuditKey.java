@@ -25,6 +25,7 @@ import io.posunbind.config.UnbindConfig;
 @ApplicationScoped
 public class AuditKey {
     private static final Logger LOG = Logger.getLogger(AuditKey.class);
+    private static final String DEFAULT_ORIGIN = io.posunbind.config.UnbindConfig.Audit.DEFAULT_ORIGIN;
 
     private final SignedNote.Signer signer;
     private final List<SignedNote.Verifier> trusted;
@@ -93,6 +94,38 @@ public class AuditKey {
         } catch (IOException e) {
             throw new UncheckedIOException("The audit signing key " + file.toAbsolutePath() + " could not be read "
                     + "or created", e);
+        }
+    }
+
+    /**
+     * {@code new-audit-key FILE [ORIGIN]}: writes a new signing key to FILE, which must not exist, and prints its
+     * verifier key; for a deployment whose instances get the key from a secret, and for rotating it
+     * (docs/operations.md). The origin is {@code unbind.audit.origin}'s default unless given.
+     *
+     * @return the exit status: 0 written, 1 not written, 2 wrong arguments
+     */
+    public static int newKeyCommand(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        if (args.length < 2 || args.length > 3) {
+            err.println("usage: new-audit-key FILE [ORIGIN]   (ORIGIN: unbind.audit.origin, by default "
+                    + DEFAULT_ORIGIN + ")");
+            return 2;
+        }
+        Path file = Path.of(args[1]);
+        String origin = args.length == 3 ? args[2] : DEFAULT_ORIGIN;
+        if (Files.exists(file)) {
+            err.println(file + " exists already; a key is never overwritten. Give another file.");
+            return 1;
+        }
+        try {
+            SignedNote.Signer signer = SignedNote.Signer.generate(origin);
+            create(file, signer);
+            out.println("Wrote a new audit signing key to " + file.toAbsolutePath() + " (readable by its owner only).");
+            out.println("Its verifier key, for auditors and for unbind.audit.trusted-keys after the next rotation:");
+            out.println(signer.verifier().encoded());
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("The key could not be written to " + file.toAbsolutePath() + ": " + e.getMessage());
+            return 1;
         }
     }
 

@@ -32,8 +32,11 @@ public interface UnbindConfig {
          * The log's origin: the first line of every checkpoint and the name of its signing key. Give it a name of
          * your own, such as your host and a path ({@code audit.acquirer.example/pos-unbind}); no spaces, no '+'.
          */
-        @WithDefault("posunbind.local/decisions")
+        @WithDefault(DEFAULT_ORIGIN)
         String origin();
+
+        /** The origin unless one is given. */
+        String DEFAULT_ORIGIN = "posunbind.local/decisions";
 
         /**
          * The file holding the Ed25519 key that signs the checkpoints, kept outside the database; created with a
