@@ -174,7 +174,7 @@ set terminal pngcairo size 1200,900 font ",10"
 set output "$OUT/soak-$DB.png"
 set datafile separator ","
 set key autotitle columnhead top left
-set multiplot layout 3,1 title "Soak on $DB: $COUNT decisions at $RATE/s"
+set multiplot layout 3,1 title "Soak on $DB: $COUNT decisions, asked at $RATE/s"
 set xlabel "minutes"
 set ylabel "MB"
 plot "$OUT/samples.csv" using (\$1/60):3 with linespoints title "heap after full GC", \

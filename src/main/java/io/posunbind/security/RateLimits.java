@@ -14,18 +14,21 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.posunbind.config.UnbindConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * A token bucket per signed-in user, its size and rate taken from the user's roles
  * ({@code unbind.security.rate-limit."role".per-second} and {@code .burst}): the most generous of the user's roles
  * applies, and a user none of whose roles is limited is not limited. A refusal is counted in
- * {@code unbind_rate_limited_total}, tagged with the role whose limit applied.
+ * {@code unbind_rate_limited_total}, tagged with the role whose limit applied; the counters are there from the start
+ * (at 0), and a setting that names no role stops the start.
  *
  * <p>Buckets live per user name; when there are more than {@value #MAX_IDLE_KEPT} of them the full ones (users idle
  * long enough to have their whole burst back) are dropped, which loses nothing, so many OIDC subjects cannot grow it
  * without bound.
  */
 @ApplicationScoped
+@Startup
 public class RateLimits {
     static final int MAX_IDLE_KEPT = 10_000;
 

@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * The running service records through group commit by default: concurrent decisions over HTTP are all stored and
@@ -24,8 +21,6 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 class GroupCommitApiTest {
-    private static final Pattern SAMPLE = Pattern.compile("^(unbind_audit_\\w+)(?:\\{[^}]*})? ([0-9.E+-]+)$",
-            Pattern.MULTILINE);
 
     @Inject
     DecisionRecorder recorder;
@@ -60,13 +55,6 @@ class GroupCommitApiTest {
     }
 
     private static double metric(String name) {
-        String text = RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = SAMPLE.matcher(text);
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return Double.parseDouble(m.group(2));
-            }
-        }
-        throw new AssertionError(name + " is not in /q/metrics");
+        return io.posunbind.web.PrometheusSamples.value(name);
     }
 }

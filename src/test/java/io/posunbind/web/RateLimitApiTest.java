@@ -10,15 +10,12 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -92,16 +89,7 @@ class RateLimitApiTest {
                 .extract().jsonPath().getLong("recordsChecked");
     }
 
-    private static final Pattern SAMPLE = Pattern.compile("^(\\S+) (\\S+)$", Pattern.MULTILINE);
-
-    private static double metric(String name) {
-        String text = RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = SAMPLE.matcher(text);
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return Double.parseDouble(m.group(2));
-            }
-        }
-        return 0;
+    private static double metric(String sample) {
+        return PrometheusSamples.value(sample);
     }
 }
