@@ -228,6 +228,10 @@ for instance, label in (('0', 'A'), ('1', 'B')):
         if took is None or took > recovery:
             problems.append('instance %s answered no 200 within %.0f s of %s (took %s)' % (label, recovery, event,
                                                                                          took))
+a_meanwhile = [r for r in rows if r['instance'] == '0' and events['kill-b'] <= int(r['sent_ms']) < events['b-restarted']]
+if not a_meanwhile or any(r['status'] != '200' for r in a_meanwhile):
+    problems.append('instance A did not go on deciding while B was down: %s' % sorted(set(r['status']
+                                                                                         for r in a_meanwhile)))
 stopped = [r for r in rows if events['pg-stop'] <= int(r['sent_ms']) < events['pg-back']]
 if not any(r['status'] == '503' for r in stopped):
     problems.append('no 503 while the database was stopped: the outage was not seen')
@@ -250,7 +254,8 @@ print('- first 200 after the database came back: A %.2f s, B %.2f s' % (recovere
                                                                       recovered[('B', 'pg-back')] or -1))
 print('- first 200 after pg_terminate_backend (%s connections): A %.2f s, B %.2f s' % (
     killed, recovered[('A', 'terminate')] or -1, recovered[('B', 'terminate')] or -1))
-print('- kill -9 of B during the activation: %s; A went on deciding' % outcome)
+print('- kill -9 of B during the activation: %s; A answered all of its %d decisions with 200 while B was down'
+      % (outcome, len(a_meanwhile)))
 print('- verify: intact, %d records checked' % verify['recordsChecked'])
 if problems:
     print()
