@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -38,12 +37,7 @@ class DashboardMetricsTest {
     void theDashboardAndTheAlertsQueryOnlyMetricsTheServiceExports() throws Exception {
         asClient().contentType(ContentType.JSON).body(Files.readString(Path.of("src/test/resources/audit/request.json")))
                 .when().post("/api/v1/decisions").then().statusCode(200);
-        String exported = RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Set<String> names = new TreeSet<>();
-        Matcher sample = Pattern.compile("^([a-z_]+)[{ ]", Pattern.MULTILINE).matcher(exported);
-        while (sample.find()) {
-            names.add(sample.group(1));
-        }
+        Set<String> names = PrometheusSamples.names();
         Set<String> dashboard = queried(Path.of("deploy/grafana/pos-unbind-dashboard.json"));
         Set<String> alerts = queried(Path.of("deploy/prometheus/alerts.yaml"));
         assertThat(dashboard).hasSizeGreaterThan(10).contains("unbind_decisions_total", "agroal_awaiting_count");
