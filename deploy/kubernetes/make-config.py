@@ -7,6 +7,8 @@
   pos-unbind-users      Secret: the users file (name:bcrypt-hash:role,role lines; java -jar ... hash-password)
   pos-unbind-audit-key  Secret: the audit signing key (java -jar ... new-audit-key FILE)
   pos-unbind-db         Secret: the PostgreSQL URL, user and password, as the service's environment
+  pos-unbind-session    Secret: the key every replica encrypts the console's session cookies with (made here,
+                        random), as the service's environment
 
   deploy/kubernetes/make-config.py --rules rules --users users --audit-key audit-signing-key \\
       --db-url jdbc:postgresql://postgres:5432/unbind --db-user unbind  (password from UNBIND_DB_PASSWORD) \\
@@ -19,6 +21,7 @@ import base64
 import io
 import json
 import os
+import secrets
 import sys
 import tarfile
 
@@ -82,6 +85,8 @@ def main():
          'stringData': {'QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL': args.db_url,
                         'QUARKUS_DATASOURCE_POSTGRESQL_USERNAME': args.db_user,
                         'QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD': password}},
+        {'apiVersion': 'v1', 'kind': 'Secret', 'type': 'Opaque', 'metadata': meta('pos-unbind-session'),
+         'stringData': {'QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY': secrets.token_urlsafe(32)}},
     ]
     json.dump({'apiVersion': 'v1', 'kind': 'List', 'items': items}, sys.stdout, indent=2)
     print()

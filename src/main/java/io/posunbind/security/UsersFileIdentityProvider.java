@@ -70,7 +70,7 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
         return user.name() + "\u0000" + user.hash();
     }
 
-    private static SecurityIdentity identity(UsersFile.User user) {
+    static SecurityIdentity identity(UsersFile.User user) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.name()))
                 .addRoles(user.roles())
