@@ -40,6 +40,7 @@ final class ComparisonTotals {
     private final Map<String, Integer> verdictPairs = new TreeMap<>();
     private final Map<String, int[]> findingCounts = new TreeMap<>();
     private final Map<String, int[]> feeCounts = new TreeMap<>();
+    private final Map<String, BigDecimal[]> feeAmounts = new TreeMap<>();
     private final Map<String, int[]> stepCounts = new TreeMap<>();
     private final Map<String, SimulationReport.CodeChanges> byFinding = new TreeMap<>();
     private final Map<String, SimulationReport.CodeChanges> byFee = new TreeMap<>();
@@ -69,6 +70,8 @@ final class ComparisonTotals {
             feesAfter = feesAfter.add(after.path("totals").path("fees").decimalValue());
             codes(before, after, "findings", findingCounts);
             codes(before, after, "fees", feeCounts);
+            amounts(before, 0);
+            amounts(after, 1);
             codes(before, after, "steps", stepCounts);
             if (!differences.isEmpty()) {
                 changedCount++;
@@ -98,8 +101,23 @@ final class ComparisonTotals {
         sorted.sort(Comparator.comparing(Changed::at).reversed().thenComparing(c -> c.decision().decisionId()));
         return new SimulationReport(version, baseline, compared, changedCount, verdicts, fees, steps, pairs,
                 new SimulationReport.Totals(feesBefore, feesAfter), counts(findingCounts), counts(feeCounts),
-                counts(stepCounts), byFinding, byFee, byStep, 0,
+                amounts(), counts(stepCounts), byFinding, byFee, byStep, 0,
                 sorted.stream().map(Changed::decision).toList());
+    }
+
+    /** Adds an answer's fees to the per-code amounts: {@code side} 0 for the baseline, 1 for the candidate. */
+    private void amounts(JsonNode answer, int side) {
+        for (JsonNode fee : answer.path("fees")) {
+            BigDecimal[] sums = feeAmounts.computeIfAbsent(fee.path("code").asText(),
+                    c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[side] = sums[side].add(fee.path("amount").decimalValue());
+        }
+    }
+
+    private Map<String, SimulationReport.Totals> amounts() {
+        Map<String, SimulationReport.Totals> out = new TreeMap<>();
+        feeAmounts.forEach((code, a) -> out.put(code, new SimulationReport.Totals(a[0], a[1])));
+        return out;
     }
 
     private static Map<String, SimulationReport.Count> counts(Map<String, int[]> counts) {

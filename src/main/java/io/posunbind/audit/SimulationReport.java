@@ -22,6 +22,7 @@ import java.util.Map;
  *                               candidate
  * @param findingCounts          per finding code: in how many decisions it appears, under each
  * @param feeCounts              per fee code, the same
+ * @param feeAmounts             per fee code: its amounts in all compared decisions added up, under each
  * @param stepCounts             per step code, the same
  * @param byFindingCode          per finding code: in how many decisions it would be added, removed or changed
  * @param byFeeCode              per fee code, the same
@@ -32,7 +33,7 @@ import java.util.Map;
 public record SimulationReport(String version, String baseline, int compared, int changed, int verdictsChanged,
                                int feesChanged, int stepsChanged, List<VerdictChange> verdicts, Totals feeTotals,
                                Map<String, Count> findingCounts, Map<String, Count> feeCounts,
-                               Map<String, Count> stepCounts, Map<String, CodeChanges> byFindingCode,
+                               Map<String, Totals> feeAmounts, Map<String, Count> stepCounts, Map<String, CodeChanges> byFindingCode,
                                Map<String, CodeChanges> byFeeCode, Map<String, CodeChanges> byStepCode,
                                int changedDecisionsOffset, List<ChangedDecision> changedDecisions) {
     static final String RECORDED = "recorded";
@@ -42,7 +43,7 @@ public record SimulationReport(String version, String baseline, int compared, in
         int from = Math.min(offset, changedDecisions.size());
         int to = Math.min(changedDecisions.size(), from + limit);
         return new SimulationReport(version, baseline, compared, changed, verdictsChanged, feesChanged, stepsChanged,
-                verdicts, feeTotals, findingCounts, feeCounts, stepCounts, byFindingCode, byFeeCode, byStepCode,
+                verdicts, feeTotals, findingCounts, feeCounts, feeAmounts, stepCounts, byFindingCode, byFeeCode, byStepCode,
                 changedDecisionsOffset + from, List.copyOf(changedDecisions.subList(from, to)));
     }
 

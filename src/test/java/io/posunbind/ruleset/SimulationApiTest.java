@@ -127,6 +127,11 @@ class SimulationApiTest {
                 .isEqualByComparingTo("10.00");
         assertThat(done.getInt("result.feeCounts.HANDLING.before")).isEqualTo(5);
         assertThat(done.getInt("result.feeCounts.HANDLING.after")).isEqualTo(5);
+        // Five decisions charged 10.00 each and would charge 12.00: the fee's own delta, 50.00 to 60.00.
+        assertThat(new java.math.BigDecimal(done.getString("result.feeAmounts.HANDLING.before")))
+                .isEqualByComparingTo("50.00");
+        assertThat(new java.math.BigDecimal(done.getString("result.feeAmounts.HANDLING.after")))
+                .isEqualByComparingTo("60.00");
 
         String id = done.getString("simulationId");
         JsonPath page = asAuditor().queryParam("offset", "3").queryParam("limit", "2").when()

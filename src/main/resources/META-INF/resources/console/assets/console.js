@@ -615,6 +615,33 @@ async function pageRuleset() {
   historyInto($('#version-history'), `/api/v1/rulesets/events?version=${enc}`);
 }
 
+/**
+ * A unified diff with its lines marked; where one line is replaced by one line, the part that changed is marked
+ * too, so "50.00" to "60.00" stands out in a long row of a table.
+ */
+function diffLines(text) {
+  const lines = text.split('\n');
+  const kind = (line) => (line.startsWith('+++') || line.startsWith('---') ? 'meta' : line.startsWith('+') ? 'add'
+    : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : null);
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const pair = kind(line) === 'del' && kind(lines[i + 1] || '') === 'add' && kind(lines[i - 1] || '') !== 'del'
+      && kind(lines[i + 2] || '') !== 'add';
+    if (!pair) { out.push(h('span', { class: kind(line) }, `${line}\n`)); continue; }
+    const [a, b] = [line.slice(1), lines[i + 1].slice(1)];
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start]) start++;
+    let end = 0;
+    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+    const marked = (sign, x) => h('span', { class: sign === '-' ? 'del' : 'add' }, sign, x.slice(0, start),
+      h('mark', {}, x.slice(start, x.length - end)), x.slice(x.length - end), '\n');
+    out.push(marked('-', a), marked('+', b));
+    i++;
+  }
+  return h('pre', { class: 'diff' }, out);
+}
+
 /** Rules and files that differ; each file's unified diff with its lines marked. */
 function diffView(diff) {
   if (diff.empty) return notice('info', t('diffEmpty'));
@@ -632,10 +659,7 @@ function diffView(diff) {
   const fileBlocks = ordered.map((f) =>
     h('details', { open: !checks(f.path), class: 'file-diff' }, h('summary', {}, h('code', {}, f.path),
       checks(f.path) ? h('span', { class: 'muted small' }, ` · ${t('checksOnly')}`) : null),
-      h('pre', { class: 'diff' }, f.diff.split('\n').map((line) => h('span', {
-        class: line.startsWith('+++') || line.startsWith('---') ? 'meta' : line.startsWith('+') ? 'add'
-          : line.startsWith('-') ? 'del' : line.startsWith('@@') ? 'hunk' : null,
-      }, `${line}\n`)))));
+      diffLines(f.diff)));
   return h('div', {},
     h('p', {}, t('diffLine', shortVersion(diff.version), shortVersion(diff.against))),
     h('h3', {}, t('rules'), ' ', h('span', { class: 'count' }, ruleRows.length)),
@@ -646,28 +670,54 @@ function diffView(diff) {
 }
 
 // Charts are SVG drawn here: no chart library is needed for bars and a matrix.
-function barChart(rows, { width = 560, label = '' } = {}) {
-  // rows: [{name, before, after}]
+function barChart(rows, { label = '', format = String } = {}) {
+  // rows: [{name, before, after}]; one pair of bars a row, before above after.
+  const width = 640;
   const bar = 14;
-  const gap = 10;
-  const left = 200;
-  const max = Math.max(1, ...rows.flatMap((r) => [r.before, r.after]));
-  const scale = (n) => ((width - left - 60) * n) / max;
+  const gap = 12;
+  const left = 190;
+  const right = 110;
+  const max = Math.max(1e-9, ...rows.flatMap((r) => [Math.abs(r.before), Math.abs(r.after)]));
+  const scale = (n) => ((width - left - right) * Math.abs(n)) / max;
   const height = rows.length * (2 * bar + gap) + 24;
-  return h('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart' },
+  return h('svg', { viewBox: `0 0 ${width} ${height}`, width, role: 'img', 'aria-label': label, class: 'chart' },
     rows.map((r, i) => {
       const y = i * (2 * bar + gap);
+      const changed = r.before !== r.after;
       return h('g', {},
-        h('text', { x: left - 8, y: y + bar + 4, 'text-anchor': 'end', class: 'axis' }, r.name),
-        h('rect', { x: left, y, width: Math.max(1, scale(r.before)), height: bar, class: 'before' }, h('title', {}, `${t('before')}: ${r.before}`)),
-        h('text', { x: left + scale(r.before) + 4, y: y + bar - 3, class: 'value' }, r.before),
-        h('rect', { x: left, y: y + bar, width: Math.max(1, scale(r.after)), height: bar, class: 'after' }, h('title', {}, `${t('after')}: ${r.after}`)),
-        h('text', { x: left + scale(r.after) + 4, y: y + 2 * bar - 3, class: 'value' }, r.after));
+        h('text', { x: left - 8, y: y + bar + 4, 'text-anchor': 'end', class: changed ? 'axis strong' : 'axis' }, r.name),
+        h('rect', { x: left, y, width: Math.max(1, scale(r.before)), height: bar, class: 'before' }, h('title', {}, `${t('before')}: ${format(r.before)}`)),
+        h('text', { x: left + scale(r.before) + 4, y: y + bar - 3, class: 'value' }, format(r.before)),
+        h('rect', { x: left, y: y + bar, width: Math.max(1, scale(r.after)), height: bar, class: 'after' }, h('title', {}, `${t('after')}: ${format(r.after)}`)),
+        h('text', { x: left + scale(r.after) + 4, y: y + 2 * bar - 3, class: changed ? 'value strong' : 'value' }, format(r.after)));
     }),
     h('g', {}, h('rect', { x: left, y: height - 14, width: 10, height: 10, class: 'before' }),
       h('text', { x: left + 14, y: height - 5, class: 'axis' }, t('before')),
-      h('rect', { x: left + 90, y: height - 14, width: 10, height: 10, class: 'after' }),
-      h('text', { x: left + 104, y: height - 5, class: 'axis' }, t('after'))));
+      h('rect', { x: left + 110, y: height - 14, width: 10, height: 10, class: 'after' }),
+      h('text', { x: left + 124, y: height - 5, class: 'axis' }, t('after'))));
+}
+
+/** Per code, how many decisions would gain it, lose it or see it change: stacked bars. */
+function codeChart(rows) {
+  const width = 640;
+  const left = 250;
+  const room = width - left - 130;
+  const max = Math.max(1, ...rows.map((c) => c.added + c.removed + c.changed));
+  const scale = (n) => (room * n) / max;
+  return h('svg', { viewBox: `0 0 ${width} ${rows.length * 22 + 26}`, width, role: 'img', 'aria-label': t('changesByCode'), class: 'chart' },
+    rows.map((c, i) => {
+      let x = left;
+      const parts = [['added', c.added], ['removed', c.removed], ['changed', c.changed]].filter(([, n]) => n > 0).map(([kind, n]) => {
+        const rect = h('rect', { x, y: i * 22, width: scale(n), height: 16, class: `code-${kind}` }, h('title', {}, `${t(`change.${kind}`)}: ${n}`));
+        x += scale(n);
+        return rect;
+      });
+      return h('g', {}, h('text', { x: left - 8, y: i * 22 + 12, 'text-anchor': 'end', class: 'axis' }, `${t(`codeKind.${c.kind}`)} ${c.code}`), parts,
+        h('text', { x: x + 6, y: i * 22 + 12, class: 'value' }, [c.added ? `+${c.added}` : '', c.removed ? `−${c.removed}` : '', c.changed ? `~${c.changed}` : ''].filter(Boolean).join(' ')));
+    }),
+    h('g', {}, ['added', 'removed', 'changed'].map((kind, i) => [
+      h('rect', { x: left + i * 110, y: rows.length * 22 + 10, width: 10, height: 10, class: `code-${kind}` }),
+      h('text', { x: left + i * 110 + 14, y: rows.length * 22 + 19, class: 'axis' }, t(`change.${kind}`))])));
 }
 
 function backtestView(report) {
@@ -683,11 +733,13 @@ function backtestView(report) {
         const level = n === 0 ? 0 : Math.ceil((4 * n) / max);
         return h('td', { class: `heat-${from === to ? 'same' : level}` }, n || '·');
       })))));
-  const fees = Object.entries(report.feeCounts || {}).map(([name, c]) => ({ name, before: c.before, after: c.after }));
+  // Older stored reports have no per-fee amounts: they show how many cases each fee is charged in.
+  const amounts = report.feeAmounts && Object.keys(report.feeAmounts).length;
+  const fees = Object.entries(amounts ? report.feeAmounts : (report.feeCounts || {})).map(([name, c]) =>
+    ({ name, before: Number(c.before), after: Number(c.after) }));
   const codeRows = [];
   [['byFindingCode', 'finding'], ['byFeeCode', 'fee'], ['byStepCode', 'step']].forEach(([key, kind]) =>
     Object.entries(report[key] || {}).forEach(([code, c]) => codeRows.push({ code, kind, ...c })));
-  const maxCode = Math.max(1, ...codeRows.map((c) => c.added + c.removed + c.changed));
   const feeBefore = report.feeTotals?.before ?? 0;
   const feeAfter = report.feeTotals?.after ?? 0;
   return h('div', { id: 'backtest-report' },
@@ -699,20 +751,9 @@ function backtestView(report) {
     h('p', { class: 'muted' }, t('baselineLine', report.baseline === 'recorded' ? t('recordedAnswers') : shortVersion(report.baseline))),
     h('div', { class: 'charts' },
       h('section', {}, h('h3', {}, t('verdictMatrix')), matrix),
-      h('section', {}, h('h3', {}, t('feeDeltas')), fees.length ? barChart(fees, { label: t('feeDeltas') }) : h('p', { class: 'muted' }, t('noFees')))),
-    h('section', {}, h('h3', {}, t('changesByCode')), codeRows.length ? h('svg', {
-      viewBox: `0 0 560 ${codeRows.length * 22 + 4}`, width: '100%', role: 'img', 'aria-label': t('changesByCode'), class: 'chart',
-    }, codeRows.map((c, i) => {
-      const scale = (n) => (300 * n) / maxCode;
-      let x = 230;
-      const parts = [['added', c.added], ['removed', c.removed], ['changed', c.changed]].map(([kind, n]) => {
-        const rect = h('rect', { x, y: i * 22, width: scale(n), height: 16, class: `code-${kind}` }, h('title', {}, `${t(`change.${kind}`)}: ${n}`));
-        x += scale(n);
-        return rect;
-      });
-      return h('g', {}, h('text', { x: 222, y: i * 22 + 12, 'text-anchor': 'end', class: 'axis' }, `${t(`codeKind.${c.kind}`)} ${c.code}`), parts,
-        h('text', { x: x + 4, y: i * 22 + 12, class: 'value' }, `+${c.added} −${c.removed} ~${c.changed}`));
-    })) : h('p', { class: 'muted' }, t('noCodeChanges'))),
+      h('section', {}, h('h3', {}, amounts ? t('feeDeltas') : t('feeCases')), fees.length
+        ? barChart(fees, { label: t('feeDeltas'), format: amounts ? money : String }) : h('p', { class: 'muted' }, t('noFees')))),
+    h('section', {}, h('h3', {}, t('changesByCode')), codeRows.length ? codeChart(codeRows) : h('p', { class: 'muted' }, t('noCodeChanges'))),
     (report.changedDecisions || []).length ? h('section', {}, h('h3', {}, t('changedList')), table([t('decision'), t('verdict'), t('simulated'), t('differences')],
       report.changedDecisions.slice(0, 50).map((d) => h('tr', {},
         h('td', {}, h('a', { href: `/console/decisions/${encodeURIComponent(d.decisionId)}` }, d.decisionId)),

@@ -158,7 +158,8 @@ class ConsoleJourneysTest {
         browser.driver.findElement(By.id("action-comment")).sendKeys("Reviewed the fee table and the backtest");
         browser.click(By.id("backtest-button"));
         browser.waitFor(By.id("backtest-report"));
-        assertThat(browser.text("#backtest-report")).contains("cases compared", "Cases charged each fee");
+        assertThat(browser.text("#backtest-report")).contains("cases compared", "Each fee in all, before and after",
+                "CN¥350.00", "CN¥420.00");
         assertThat(browser.driver.findElements(By.cssSelector("#backtest-report svg.chart rect"))).isNotEmpty();
         assertThat(browser.text("#verdict-matrix")).contains("Approved");
         browser.screenshot("backtest", By.xpath("//div[@id='backtest']/.."));
