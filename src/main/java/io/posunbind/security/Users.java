@@ -195,10 +195,11 @@ public class Users {
                     + "*** Its password is  %s  and is shown only now; only its bcrypt hash is kept, in %s.%n"
                     + "*** Decide a case:  curl -s -u %s:%s -H 'Content-Type: application/json' "
                     + "--data-binary @docs/examples/decision-request.json http://localhost:%d/api/v1/decisions%n"
+                    + "*** Or open http://localhost:%d/console in a browser and sign in as %s with that password.%n"
                     + "*** For real use, make your own users file with hash-password and set "
                     + "UNBIND_SECURITY_USERS_FILE (README, Security).", BootstrapUser.NAME,
                     String.join(", ", new TreeSet<>(Roles.ALL)), bootstrapPassword, file, BootstrapUser.NAME,
-                    bootstrapPassword, port);
+                    bootstrapPassword, port, port, BootstrapUser.NAME);
         } else if (users.isEmpty()) {
             LOG.warnf("No users are configured, so every /api/v1 endpoint answers 401. To add one, run "
                     + "'java -jar target/quarkus-app/quarkus-run.jar hash-password NAME ROLE >> users' (roles: %s) "
