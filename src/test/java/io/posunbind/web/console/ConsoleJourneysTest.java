@@ -195,6 +195,21 @@ class ConsoleJourneysTest {
         assertThat(browser.text("#history")).contains("Back to 50 CNY until the contract says 60", "approved",
                 "stored");
         browser.screenshot("rulesets");
+
+        // Regulation takes effect on a date: schedule the approved version, see it pending, and cancel it.
+        browser.go("/console/rulesets/" + version);
+        browser.script("const at = document.getElementById('effective-at'); at.value = '2030-01-02T09:00';"
+                + " at.dispatchEvent(new Event('input', {bubbles: true}));");
+        browser.driver.findElement(By.id("action-comment")).sendKeys("The new fee schedule takes effect in 2030");
+        browser.click(By.id("schedule"));
+        browser.waitForText(By.id("action-result"), "Done.");
+        browser.go("/console/rulesets");
+        browser.waitFor(By.cssSelector("#schedules table"));
+        assertThat(browser.text("#schedules")).contains("2 Jan 2030, 09:00:00", "admin");
+        browser.screenshot("rulesets-scheduled", By.xpath("//div[@id='schedules']/.."));
+        browser.click(By.cssSelector("#schedules button"));
+        browser.ready();
+        browser.waitForText(By.id("schedules"), "Nothing is scheduled.");
     }
 
     @Test
@@ -311,6 +326,42 @@ class ConsoleJourneysTest {
         browser.waitFor(By.id("expired"));
         assertThat(browser.text("#expired")).contains("Your session ended");
         browser.screenshot("sign-in");
+    }
+
+    @Test
+    @Order(4)
+    void anOfficerUploadsAFolderOfRules() throws IOException {
+        Path folder = Files.createTempDirectory("console-upload").resolve("rules");
+        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
+            for (Path from : files.toList()) {
+                Path to = folder.resolve(Path.of("rules").relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path table = folder.resolve("fees/fee-schedule.csv");
+        Files.writeString(table, Files.readString(table).replace(OLD_FEE, "55.00,ACCOUNT_CLOSURE"));
+        Files.writeString(folder.resolve(".editor-backup"), "not a rule file");
+        long count;
+        try (Stream<Path> files = Files.walk(folder)) {
+            count = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .count();
+        }
+
+        browser.signIn("admin", "admin-demo-pw");
+        browser.go("/console/rulesets/new");
+        // As a person choosing the folder in the browser's dialog: the folder's path into the folder input.
+        browser.driver.findElement(By.id("folder")).sendKeys(folder.toString());
+        browser.waitForText(By.id("file-count"), count + " files");
+        assertThat(browser.text("#file-list")).contains("fees/fee-schedule.csv").doesNotContain(".editor-backup");
+        openFile("fees/fee-schedule.csv");
+        assertThat(browser.driver.findElement(By.id("editor")).getAttribute("value")).contains("55.00,ACCOUNT_CLOSURE");
+        browser.click(By.id("validate"));
+        browser.waitFor(By.id("failed-scenarios"));
+        assertThat(browser.text("#failed-scenarios")).contains("expected 50.00, got 55.00");
     }
 
     private void openFile(String path) {

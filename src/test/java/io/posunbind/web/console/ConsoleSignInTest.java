@@ -167,4 +167,15 @@ class ConsoleSignInTest {
         assertThat(script.contentType()).contains("javascript");
         assertThat(script.header("Cache-Control")).isEqualTo("public, max-age=86400");
     }
+
+    @Test
+    void theConsolesFilesTravelCompressedAndApiAnswersDoNot() {
+        Response script = given().header("Accept-Encoding", "gzip").get("/console/assets/console.js");
+        script.then().statusCode(200);
+        assertThat(script.header("Content-Encoding")).isEqualTo("gzip");
+        Response answer = given().auth().preemptive().basic("auditor", "auditor-demo-pw")
+                .header("Accept-Encoding", "gzip").get("/api/v1/audit/retention");
+        answer.then().statusCode(200);
+        assertThat(answer.header("Content-Encoding")).isNull();
+    }
 }
