@@ -634,6 +634,10 @@ function diffLines(text) {
     while (start < a.length && start < b.length && a[start] === b[start]) start++;
     let end = 0;
     while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+    // Widen to whole words and numbers: "50.00" to "60.00", not "5" to "6".
+    const word = /[\p{L}\p{N}_.]/u;
+    while (start > 0 && word.test(a[start - 1])) start--;
+    while (end > 0 && word.test(a[a.length - end]) && word.test(b[b.length - end])) end--;
     const marked = (sign, x) => h('span', { class: sign === '-' ? 'del' : 'add' }, sign, x.slice(0, start),
       h('mark', {}, x.slice(start, x.length - end)), x.slice(x.length - end), '\n');
     out.push(marked('-', a), marked('+', b));

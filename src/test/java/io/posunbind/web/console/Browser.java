@@ -157,14 +157,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** A screenshot of one part of the page: the card that holds the element. */
+    /** A screenshot of one part of the page: the card that holds the element, whole however tall it is. */
     void screenshot(String name, By element) {
-        WebElement card = driver.findElement(element);
-        script("arguments[0].scrollIntoView()", card);
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
+        size(window.getWidth(), Math.min(6000, Math.max(window.getHeight(), height.intValue() + 100)));
         try {
+            WebElement card = driver.findElement(element);
+            script("arguments[0].scrollIntoView()", card);
             Files.write(SCREENSHOTS.resolve(name + ".png"), card.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            size(window.getWidth(), window.getHeight());
         }
     }
 

@@ -225,6 +225,7 @@ class ConsoleJourneysTest {
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#results tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("EX-03"));
         assertThat(browser.driver.getCurrentUrl()).contains("caseId=EX-03");
+        assertThat(browser.driver.findElement(By.id("more")).isDisplayed()).as("no more pages").isFalse();
         browser.screenshot("decisions");
 
         browser.driver.findElement(By.linkText("EX-03")).click();
