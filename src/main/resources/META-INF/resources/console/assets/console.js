@@ -542,29 +542,29 @@ async function pageRuleset() {
   const actions = $('#actions');
   const out = $('#action-result');
   const comment = () => $('#action-comment').value.trim();
-  const act = async (button, path, payload) => {
+  const act = async (button, path, payload, said) => {
     busy(button, true);
     const done = await attempt(out, () => api('POST', path, { body: payload }));
     busy(button, false);
     if (done) {
-      sessionStorage.setItem('console-notice', t('done'));
+      sessionStorage.setItem('console-notice', t(said));
       window.location.reload();
     }
   };
   const buttons = [];
   if (roles.has('rules-approver') && !v.active) {
-    buttons.push(h('button', { type: 'button', id: 'approve', onclick: (e) => act(e.target, `/api/v1/rulesets/${enc}/approve`, { comment: comment() }) }, t('approve')));
-    buttons.push(h('button', { type: 'button', id: 'reject', class: 'danger', onclick: (e) => act(e.target, `/api/v1/rulesets/${enc}/reject`, { comment: comment() }) }, t('reject')));
+    buttons.push(h('button', { type: 'button', id: 'approve', onclick: (e) => act(e.target, `/api/v1/rulesets/${enc}/approve`, { comment: comment() }, 'doneApproved') }, t('approve')));
+    buttons.push(h('button', { type: 'button', id: 'reject', class: 'danger', onclick: (e) => act(e.target, `/api/v1/rulesets/${enc}/reject`, { comment: comment() }, 'doneRejected') }, t('reject')));
   }
   if (roles.has('rules-admin') && !v.active) {
     const wasActive = v.state === 'retired';
-    buttons.push(h('button', { type: 'button', id: 'activate', onclick: (e) => act(e.target, `/api/v1/rulesets/${enc}/activate`, { comment: comment() || undefined }) },
+    buttons.push(h('button', { type: 'button', id: 'activate', onclick: (e) => act(e.target, `/api/v1/rulesets/${enc}/activate`, { comment: comment() || undefined }, 'doneActivated') },
       wasActive ? t('rollBack') : t('activateNow')));
     const at = h('input', { type: 'datetime-local', id: 'effective-at', 'aria-label': t('effectiveAt') });
     buttons.push(h('span', { class: 'inline' }, at, h('button', { type: 'button', id: 'schedule', class: 'secondary', onclick: (e) => {
       if (!at.value) { fill(out, notice('error', t('chooseInstant'))); return; }
       // The instant is read in Asia/Shanghai, where the policy's dates are.
-      act(e.target, `/api/v1/rulesets/${enc}/activate`, { comment: comment() || undefined, effectiveAt: `${at.value}:00+08:00` });
+      act(e.target, `/api/v1/rulesets/${enc}/activate`, { comment: comment() || undefined, effectiveAt: `${at.value}:00+08:00` }, 'doneScheduled');
     } }, t('schedule'))));
   }
   if (buttons.length) {

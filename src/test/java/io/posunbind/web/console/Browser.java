@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -115,13 +116,18 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By what) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(ExpectedConditions.visibilityOfElementLocated(what));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 
     void waitForText(By where, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+    }
+
+    /** A wait that looks again while a page reloads under it (its elements are then briefly gone or stale). */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     void click(By what) {

@@ -165,7 +165,7 @@ class ConsoleJourneysTest {
         browser.screenshot("backtest", By.xpath("//div[@id='backtest']/.."));
         browser.click(By.id("approve"));
         browser.ready();
-        browser.waitForText(By.id("ruleset"), "approved");
+        browser.waitForText(By.id("action-result"), "Approved. An officer can now activate or schedule it.");
         assertThat(browser.text("#ruleset")).contains("Reviewed the fee table and the backtest");
         browser.screenshot("ruleset-approved", By.cssSelector(".two-columns"));
 
@@ -202,7 +202,7 @@ class ConsoleJourneysTest {
                 + " at.dispatchEvent(new Event('input', {bubbles: true}));");
         browser.driver.findElement(By.id("action-comment")).sendKeys("The new fee schedule takes effect in 2030");
         browser.click(By.id("schedule"));
-        browser.waitForText(By.id("action-result"), "Done.");
+        browser.waitForText(By.id("action-result"), "Scheduled");
         browser.go("/console/rulesets");
         browser.waitFor(By.cssSelector("#schedules table"));
         assertThat(browser.text("#schedules")).contains("2 Jan 2030, 09:00:00", "admin");

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Every word the console shows exists in both languages, and nothing in either file is unused. */
+/** Every word the console shows exists in both languages, translated. */
 class ConsoleTextsTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates/console");
     private static final Path SCRIPT = Path.of("src/main/resources/META-INF/resources/console/assets/console.js");
