@@ -296,8 +296,8 @@ class DecisionRecords {
         s.setString(9, r.caseId());
         s.setString(10, r.merchantId());
         s.setString(11, r.verdict());
-        s.setBytes(12, r.requestBody());
-        s.setBytes(13, r.answerBody());
+        s.setBytes(12, StoredBody.pack(r.requestBody()));
+        s.setBytes(13, StoredBody.pack(r.answerBody()));
         s.setString(14, r.previousHash());
         s.setString(15, r.hash());
     }
@@ -306,7 +306,8 @@ class DecisionRecords {
         return new DecisionRecord(rs.getString("decision_id"), rs.getString("writer_id"), rs.getLong("writer_seq"),
                 Sql.instant(rs, "recorded_at"), rs.getString("requested_by"), rs.getString("idempotency_key"),
                 rs.getString("ruleset_version"), rs.getObject("as_of", LocalDate.class), rs.getString("case_id"),
-                rs.getString("merchant_id"), rs.getString("verdict"), rs.getBytes("request_body"),
-                rs.getBytes("answer_body"), rs.getString("previous_hash"), rs.getString("record_hash"));
+                rs.getString("merchant_id"), rs.getString("verdict"),
+                StoredBody.unpack(rs.getBytes("request_body")), StoredBody.unpack(rs.getBytes("answer_body")),
+                rs.getString("previous_hash"), rs.getString("record_hash"));
     }
 }

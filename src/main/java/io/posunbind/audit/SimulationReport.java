@@ -33,7 +33,8 @@ import java.util.Map;
 public record SimulationReport(String version, String baseline, int compared, int changed, int verdictsChanged,
                                int feesChanged, int stepsChanged, List<VerdictChange> verdicts, Totals feeTotals,
                                Map<String, Count> findingCounts, Map<String, Count> feeCounts,
-                               Map<String, Totals> feeAmounts, Map<String, Count> stepCounts, Map<String, CodeChanges> byFindingCode,
+                               Map<String, Totals> feeAmounts, Map<String, Count> stepCounts,
+                               Map<String, CodeChanges> byFindingCode,
                                Map<String, CodeChanges> byFeeCode, Map<String, CodeChanges> byStepCode,
                                int changedDecisionsOffset, List<ChangedDecision> changedDecisions) {
     static final String RECORDED = "recorded";
@@ -43,8 +44,8 @@ public record SimulationReport(String version, String baseline, int compared, in
         int from = Math.min(offset, changedDecisions.size());
         int to = Math.min(changedDecisions.size(), from + limit);
         return new SimulationReport(version, baseline, compared, changed, verdictsChanged, feesChanged, stepsChanged,
-                verdicts, feeTotals, findingCounts, feeCounts, feeAmounts, stepCounts, byFindingCode, byFeeCode, byStepCode,
-                changedDecisionsOffset + from, List.copyOf(changedDecisions.subList(from, to)));
+                verdicts, feeTotals, findingCounts, feeCounts, feeAmounts, stepCounts, byFindingCode, byFeeCode,
+                byStepCode, changedDecisionsOffset + from, List.copyOf(changedDecisions.subList(from, to)));
     }
 
     /** A pair of verdicts, baseline then candidate, and how many decisions have it. */

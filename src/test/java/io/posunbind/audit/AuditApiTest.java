@@ -238,12 +238,13 @@ class AuditApiTest {
         asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true)).body("firstBreak", nullValue());
         byte[] original = originalAnswer(id);
+        assertThat(original[0]).as("the answer is kept deflated").isZero();
 
         try {
             // Whatever the policy decided, the stored verdict is rewritten to one the rules never answer.
-            String altered = new String(original, StandardCharsets.UTF_8)
+            String altered = new String(StoredBody.unpack(original), StandardCharsets.UTF_8)
                     .replaceFirst("\"verdict\":\"[A-Z_]+\"", "\"verdict\":\"TAMPERED\"");
-            assertThat(altered).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
+            assertThat(altered).isNotEqualTo(new String(StoredBody.unpack(original), StandardCharsets.UTF_8));
             setAnswer(id, altered.getBytes(StandardCharsets.UTF_8));
             asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200)
                     .body("intact", equalTo(false))
@@ -264,6 +265,18 @@ class AuditApiTest {
         asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
         asAuditor().when().get("/api/v1/decisions/" + id).then().body("integrity.status", equalTo("intact"))
                 .body("integrity.problem", nullValue());
+
+        // One bit flipped inside the deflated column: it no longer reads as what was recorded, and verify says so.
+        byte[] flipped = original.clone();
+        flipped[flipped.length / 2] ^= 0x10;
+        try {
+            setAnswer(id, flipped);
+            asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200)
+                    .body("intact", equalTo(false)).body("firstBreak.decisionId", equalTo(id));
+        } finally {
+            setAnswer(id, original);
+        }
+        asAuditor().when().get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 
     @Test
