@@ -8,7 +8,7 @@
 # BEFORE=<git revision> measures that build too, in the same run, from a worktree (for a ratio on one machine).
 #
 #   benchmarks/storage.sh   (env: DECISIONS=100000 DBS="h2 postgresql" BEFORE= PORT=18321 SKIP_BUILD=1
-#                            PGHOST=127.0.0.1 PGUSER=postgres)
+#                            PGHOST=127.0.0.1 PGUSER=postgres APP_OPTS="-Dkey=value ..." LABEL=name)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -60,13 +60,14 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| build | database | records | store | bytes a decision |"
 echo "|---|---|---|---|---|"
 for build in "${builds[@]}"; do
-    name=${build%%:*}
+    name=${build%%:*}${LABEL:+ $LABEL}
     APP_JAR=${build#*:}
     for db in $DBS; do
         rm -rf "$WORK/data"
         case $db in
             h2)
-                start_app "$name-$db"
+                # shellcheck disable=SC2086
+                start_app "$name-$db" ${APP_OPTS:-}
                 records=$(load)
                 live=$(stat -c %s "$WORK/data/unbind.mv.db")
                 stop_app
@@ -79,7 +80,7 @@ for build in "${builds[@]}"; do
                 createdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
                 UNBIND_STORAGE_KIND=postgresql \
                     QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB" \
-                    QUARKUS_DATASOURCE_POSTGRESQL_USERNAME="$PGUSER" start_app "$name-$db"
+                    QUARKUS_DATASOURCE_POSTGRESQL_USERNAME="$PGUSER" start_app "$name-$db" ${APP_OPTS:-}
                 records=$(load)
                 size=$(psql -h "$PGHOST" -U "$PGUSER" -d "$PG_DB" -Atc "SELECT sum(pg_total_relation_size(c.oid))
                     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -890,10 +890,15 @@ const pages = {
   rulesets: pageRulesets, ruleset: pageRuleset, upload: pageUpload,
 };
 
-pages[body.dataset.page]?.().then(() => body.setAttribute('data-ready', 'true'), (e) => {
+// data-ready tells the browser tests the page has done its first work; data-ready-ms how long that took.
+const ready = () => {
+  body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+  body.setAttribute('data-ready', 'true');
+};
+pages[body.dataset.page]?.().then(ready, (e) => {
   body.setAttribute('data-ready', 'failed');
   const main = $('main');
   main.prepend(notice('error', t('errScript'), String(e)));
   throw e;
 });
-if (!pages[body.dataset.page]) body.setAttribute('data-ready', 'true');
+if (!pages[body.dataset.page]) ready();

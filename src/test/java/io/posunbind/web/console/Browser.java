@@ -88,6 +88,24 @@ final class Browser implements AutoCloseable {
     void go(String path) {
         driver.get(base + path);
         ready();
+        Object ms = script("return document.body.getAttribute('data-ready-ms')");
+        if (ms != null) {
+            TIMINGS.add(path.replaceAll("sha256:[0-9a-f]+", "{version}").replaceAll("decisions/[0-9a-f-]{36}",
+                    "decisions/{id}") + "\t" + ms);
+        }
+    }
+
+    /** Each page opened with go(): its path and the milliseconds from navigation to its first work done. */
+    static final List<String> TIMINGS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Writes the timings next to the screenshots (timings.tsv). */
+    static void writeTimings() {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("timings.tsv"), TIMINGS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits until the page's script has done its first work (body[data-ready]). */

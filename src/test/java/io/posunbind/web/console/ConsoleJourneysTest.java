@@ -70,6 +70,11 @@ class ConsoleJourneysTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void timings() {
+        Browser.writeTimings();
+    }
+
     @AfterEach
     void close() {
         if (browser != null) {
