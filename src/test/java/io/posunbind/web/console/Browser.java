@@ -125,6 +125,9 @@ final class Browser implements AutoCloseable {
         user.sendKeys(name);
         driver.findElement(By.id("j_password")).sendKeys(password);
         driver.findElement(By.id("sign-in")).click();
+        // The click only starts the form's POST: wait until it has left the sign-in page, or a navigation made
+        // meanwhile would cancel the sign-in.
+        waiting().until(d -> !d.getCurrentUrl().contains("/console/sign-in"));
         ready();
     }
 
@@ -134,11 +137,29 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By what) {
-        return waiting().until(ExpectedConditions.visibilityOfElementLocated(what));
+        try {
+            return waiting().until(ExpectedConditions.visibilityOfElementLocated(what));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No " + what + " on " + driver.getCurrentUrl() + "; the page says: "
+                    + pageText(), e);
+        }
     }
 
     void waitForText(By where, String text) {
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+        try {
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No '" + text + "' in " + where + " on " + driver.getCurrentUrl()
+                    + "; the page says: " + pageText(), e);
+        }
+    }
+
+    private String pageText() {
+        try {
+            return driver.findElement(By.tagName("main")).getText();
+        } catch (WebDriverException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** A wait that looks again while a page reloads under it (its elements are then briefly gone or stale). */

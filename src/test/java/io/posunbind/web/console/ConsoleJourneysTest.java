@@ -159,8 +159,8 @@ class ConsoleJourneysTest {
         browser.signOut();
         browser.signIn("approver", "approver-demo-pw");
         browser.go("/console/rulesets/" + version);
+        browser.waitFor(By.id("action-comment")).sendKeys("Reviewed the fee table and the backtest");
         assertThat(browser.driver.findElements(By.id("activate"))).isEmpty();
-        browser.driver.findElement(By.id("action-comment")).sendKeys("Reviewed the fee table and the backtest");
         browser.click(By.id("backtest-button"));
         browser.waitFor(By.id("backtest-report"));
         assertThat(browser.text("#backtest-report")).contains("cases compared", "Each fee in all, before and after",
@@ -190,7 +190,7 @@ class ConsoleJourneysTest {
         browser.driver.findElement(By.linkText(startVersion)).click();
         browser.ready();
         assertThat(browser.text("#activate")).isEqualTo("Roll back to this version");
-        browser.driver.findElement(By.id("action-comment")).sendKeys("Back to 50 CNY until the contract says 60");
+        browser.waitFor(By.id("action-comment")).sendKeys("Back to 50 CNY until the contract says 60");
         browser.click(By.id("activate"));
         browser.ready();
         browser.waitForText(By.id("actions"), "This version decides now");
@@ -205,7 +205,7 @@ class ConsoleJourneysTest {
         browser.go("/console/rulesets/" + version);
         browser.script("const at = document.getElementById('effective-at'); at.value = '2030-01-02T09:00';"
                 + " at.dispatchEvent(new Event('input', {bubbles: true}));");
-        browser.driver.findElement(By.id("action-comment")).sendKeys("The new fee schedule takes effect in 2030");
+        browser.waitFor(By.id("action-comment")).sendKeys("The new fee schedule takes effect in 2030");
         browser.click(By.id("schedule"));
         browser.waitForText(By.id("action-result"), "Scheduled");
         browser.go("/console/rulesets");
@@ -278,6 +278,8 @@ class ConsoleJourneysTest {
         browser.driver.switchTo().activeElement().sendKeys("client");
         browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
         browser.driver.switchTo().activeElement().sendKeys("client-demo-pw", Keys.ENTER);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/console/sign-in"));
         browser.ready();
         browser.go("/console/decide");
         new Select(browser.driver.findElement(By.id("preset")))
