@@ -303,10 +303,10 @@ async function pageDecisions() {
     SEARCH_FIELDS.forEach((name) => { const v = form.elements[name].value.trim(); if (v) q.set(name, v); });
     return q;
   };
-  const load = async (append) => {
+  const load = async (nextPage) => {
     const q = query();
     q.set('limit', '25');
-    if (append && cursor) q.set('cursor', cursor);
+    if (nextPage && cursor) q.set('cursor', cursor);
     const where = $('#search-problem');
     where.replaceChildren();
     const page = await attempt(where, () => api('GET', `/api/v1/decisions?${q}`));
@@ -320,12 +320,11 @@ async function pageDecisions() {
       h('td', {}, versionLink(d.rulesetVersion)),
       h('td', {}, d.requestedBy)));
     const tbody = $('tbody', results);
-    if (append && tbody) append_(tbody, rows);
+    if (nextPage && tbody) append(tbody, rows);
     else fill(results, rows.length ? table([t('recordedAt'), t('case'), t('merchant'), t('verdict'), t('version'), t('requestedBy')], rows)
       : h('p', { class: 'muted' }, t('noDecisions')));
     more.hidden = !cursor;
   };
-  const append_ = (el, rows) => append(el, rows);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     history.replaceState(null, '', `?${query()}`);
