@@ -40,15 +40,15 @@ public class ActiveRuleSet {
      * Arms a scheduled activation with its compiled rule set; one armed before is disarmed (and released) unless it
      * is the same schedule, in which case {@code next} is released instead.
      */
-    public void arm(long scheduleId, Instant at, CompiledRuleSet next) {
+    public synchronized void arm(long scheduleId, Instant at, CompiledRuleSet next) {
         Armed previous = armed.get();
         if (previous != null && previous.scheduleId() == scheduleId) {
             next.close();
             return;
         }
-        Armed was = armed.getAndSet(new Armed(scheduleId, at, next));
-        if (was != null) {
-            was.next().close();
+        armed.set(new Armed(scheduleId, at, next));
+        if (previous != null) {
+            previous.next().close();
         }
     }
 
@@ -59,7 +59,7 @@ public class ActiveRuleSet {
     }
 
     /** Disarms the armed schedule (cancelled), releasing its rule set. */
-    public void disarm() {
+    public synchronized void disarm() {
         Armed was = armed.getAndSet(null);
         if (was != null) {
             was.next().close();
@@ -79,16 +79,22 @@ public class ActiveRuleSet {
         return -1;
     }
 
-    private boolean fire(Armed pending) {
-        if (armed.compareAndSet(pending, null)) {
-            if (!pending.next().version().equals(version())) {
-                swap(pending.next());
-            } else {
-                pending.next().close();
-            }
-            return true;
+    /**
+     * Swaps in the armed rule set, then clears the schedule, under one lock: a thread that saw the schedule due waits
+     * here until the swap is done, and a thread that no longer sees it armed sees the swap. Clearing first would let
+     * a decision slip between the two and lease the version before the instant (a CI run once saw it).
+     */
+    private synchronized boolean fire(Armed pending) {
+        if (armed.get() != pending) {
+            return false;
         }
-        return false;
+        if (!pending.next().version().equals(version())) {
+            swap(pending.next());
+        } else {
+            pending.next().close();
+        }
+        armed.set(null);
+        return true;
     }
 
     /** A lease on the rule set deciding now. */
