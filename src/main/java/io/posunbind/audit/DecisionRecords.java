@@ -107,6 +107,35 @@ class DecisionRecords {
 
     /** One page of summaries, newest first, after the filter's cursor position. */
     List<DecisionSummary> page(DecisionFilter filter) throws SQLException {
+        Query query = pageQuery(filter);
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(query.sql())) {
+            bind(query, q);
+            List<DecisionSummary> page = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    DecisionRecord r = read(rs);
+                    page.add(new DecisionSummary(r.decisionId(), r.recordedAt(), r.requestedBy(),
+                            r.rulesetVersion(), r.asOf(), r.caseId(), r.merchantId(), r.verdict(),
+                            RecordIntegrity.of(r)));
+                }
+            }
+            return page;
+        }
+    }
+
+    /** A statement with its arguments in order. */
+    record Query(String sql, List<Object> args) {
+    }
+
+    /** Sets the query's arguments on its prepared statement. */
+    static void bind(Query query, PreparedStatement q) throws SQLException {
+        for (int i = 0; i < query.args().size(); i++) {
+            q.setObject(i + 1, query.args().get(i));
+        }
+    }
+
+    /** The query of one page of the list (its plan is checked by the tests: read off an index, never sorted). */
+    Query pageQuery(DecisionFilter filter) {
         // every column: each summary is checked against its record's hash, so an altered row is flagged
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM decision_record WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -124,28 +153,14 @@ class DecisionRecords {
             args.add(filter.after().decisionId());
         }
         // Newest first. With a merchant, a case or a version asked for, its column leads the order too: the same
-        // order, since the column is fixed, but now the one of that column's index, so the database reads the page
-        // off the index instead of sorting every record of a large merchant or of a version (H2 does not see that
-        // an equality makes the index's order the asked one).
+        // order, since the column is fixed, but now the one of that column's index (decision_record_merchant_ix,
+        // _case_ix, _version_ix), so the database reads the page off the index instead of sorting every record of a
+        // large merchant or of a version (H2 does not see that an equality makes the index's order the asked one).
         String leading = filter.merchantId() != null ? "merchant_id DESC, " : filter.caseId() != null
                 ? "case_id DESC, " : filter.rulesetVersion() != null ? "ruleset_version DESC, " : "";
         sql.append(" ORDER BY ").append(leading).append("recorded_at DESC, decision_id DESC LIMIT ?");
         args.add(filter.limit());
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                q.setObject(i + 1, args.get(i));
-            }
-            List<DecisionSummary> page = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    DecisionRecord r = read(rs);
-                    page.add(new DecisionSummary(r.decisionId(), r.recordedAt(), r.requestedBy(),
-                            r.rulesetVersion(), r.asOf(), r.caseId(), r.merchantId(), r.verdict(),
-                            RecordIntegrity.of(r)));
-                }
-            }
-            return page;
-        }
+        return new Query(sql.toString(), args);
     }
 
     /** The ids of the newest {@code limit} records recorded in [from, to) (either bound may be null), newest first. */

@@ -143,4 +143,63 @@ abstract class AuditReadsContract extends AuditStoreSetup {
         assertThat(report.problems()).isEmpty();
         assertThat(report.decisions()).isZero();
     }
+
+    /**
+     * A page of the list by merchant, by case or by version is read off that column's index in the page's order,
+     * never by sorting every record of the merchant or version: at 1,000,000 records a sorted page by version took
+     * over a second (docs/benchmarks.md). On PostgreSQL the planner is told to avoid sequential scans and sorts, as
+     * it would on a large table; a sort that no index can spare still shows.
+     */
+    @Test
+    void aPageByMerchantCaseOrVersionIsReadOffAnIndexNotSorted() throws Exception {
+        decide(recorder, 3, "M-PLAN");
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Map<String, DecisionFilter> filters = new java.util.LinkedHashMap<>();
+        filters.put("merchant_id", new DecisionFilter("M-PLAN", null, null, null, null, null, null, 50));
+        filters.put("case_id", new DecisionFilter(null, "CASE-M-PLAN-1", null, null, null, null, null, 50));
+        filters.put("ruleset_version", new DecisionFilter(null, null, null, v1.version(), null, null, null, 50));
+        filters.put("ruleset_version (second page)", new DecisionFilter(null, null, null, v1.version(), null, null,
+                new DecisionFilter.Position(now, "01900000-0000-7000-8000-000000000000"), 50));
+        for (java.util.Map.Entry<String, DecisionFilter> filter : filters.entrySet()) {
+            String column = filter.getKey().split(" ")[0];
+            DecisionRecords.Query query = db.records().pageQuery(filter.getValue());
+            String plan = explain(query);
+            if (db.isPostgres()) {
+                assertThat(plan).as("%s: %s", filter.getKey(), plan).doesNotContainPattern("(?m)^\\s*(->\\s*)?Sort\\s+\\(cost")
+                        .doesNotContain("Seq Scan").contains("Index Cond: ((" + column + ")");
+            } else {
+                String index = "DECISION_RECORD_" + column.replace("_id", "").replace("ruleset_", "").toUpperCase(
+                        java.util.Locale.ROOT) + "_IX";
+                assertThat(plan).as("%s: %s", filter.getKey(), plan).contains(index).containsPattern("/\\* index sorted \\*/");
+            }
+        }
+    }
+
+    private String explain(DecisionRecords.Query query) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            if (db.isPostgres()) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("SET enable_seqscan = off");
+                    s.execute("SET enable_sort = off");
+                }
+            }
+            try (java.sql.PreparedStatement q = c.prepareStatement("EXPLAIN " + query.sql())) {
+                DecisionRecords.bind(query, q);
+                StringBuilder plan = new StringBuilder();
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            } finally {
+                if (db.isPostgres()) {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute("RESET enable_seqscan");
+                        s.execute("RESET enable_sort");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -78,12 +78,17 @@ final class TestDatabase implements AutoCloseable {
 
     /** The migrations the service runs on this kind of database (application.properties, quarkus.flyway). */
     private String[] locations() {
-        return postgresDatabase == null ? new String[] {"classpath:db/migration"}
+        return postgresDatabase == null ? new String[] {"classpath:db/migration", "classpath:db/h2"}
                 : new String[] {"classpath:db/migration", "classpath:db/postgresql"};
     }
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** True on PostgreSQL, false on H2. */
+    boolean isPostgres() {
+        return postgresDatabase != null;
     }
 
     /** The database as the service's table classes take it. */

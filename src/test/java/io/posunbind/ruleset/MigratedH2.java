@@ -20,7 +20,7 @@ final class MigratedH2 implements AutoCloseable {
         dataSource.setURL("jdbc:h2:file:" + directory.toAbsolutePath() + "/unbind;MODE=PostgreSQL");
         dataSource.setUser("unbind");
         keepOpen = dataSource.getConnection();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
     }
 
     /** Runs one statement (the tests' way of tampering with the store). */
