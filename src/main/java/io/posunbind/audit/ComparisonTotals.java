@@ -2,6 +2,7 @@ package io.posunbind.audit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,47 +46,75 @@ final class ComparisonTotals {
     private final Map<String, SimulationReport.CodeChanges> byFinding = new TreeMap<>();
     private final Map<String, SimulationReport.CodeChanges> byFee = new TreeMap<>();
     private final Map<String, SimulationReport.CodeChanges> byStep = new TreeMap<>();
-    private final List<Changed> changed = new ArrayList<>();
+    private final ArrayDeque<Changed> changed = new ArrayDeque<>();
 
     private record Changed(Instant at, SimulationReport.ChangedDecision decision) {
     }
 
     /** Adds one decision: the candidate's answer against the baseline's (null: the recorded answer). */
-    void add(DecisionRecord record, Redecision candidate, Redecision baseline) {
-        JsonNode before = baseline == null ? AnswerDiff.tree(record.answerBody()) : AnswerDiff.tree(baseline.json());
-        JsonNode after = AnswerDiff.tree(candidate.json());
-        add(record.decisionId(), record.rulesetVersion(), record.recordedAt(), before, after,
-                baseline == null ? candidate.differences() : AnswerDiff.between(before, after));
+    void add(Redecision.Recorded recorded, Redecision candidate, Redecision baseline) {
+        JsonNode before = baseline == null ? recorded.answer() : baseline.tree();
+        DecisionRecord record = recorded.record();
+        add(record.decisionId(), record.rulesetVersion(), record.recordedAt(), before, candidate.tree(),
+                candidate.differencesFrom(before));
+    }
+
+    /** What one answer adds to the totals, read from its JSON before the lock is taken. */
+    private record Side(String verdict, BigDecimal fees, Set<String> findings, Set<String> feeCodes,
+                        Set<String> steps, Map<String, BigDecimal> feeAmounts) {
+        static Side of(JsonNode answer) {
+            Map<String, BigDecimal> amounts = new TreeMap<>();
+            for (JsonNode fee : answer.path("fees")) {
+                amounts.merge(fee.path("code").asText(), fee.path("amount").decimalValue(), BigDecimal::add);
+            }
+            return new Side(answer.path("verdict").asText(), answer.path("totals").path("fees").decimalValue(),
+                    codes(answer, "findings"), codes(answer, "fees"), codes(answer, "steps"), amounts);
+        }
+
+        /** Each code of the list once. */
+        private static Set<String> codes(JsonNode answer, String list) {
+            Set<String> codes = new HashSet<>();
+            answer.path(list).forEach(item -> codes.add(item.path("code").asText()));
+            return codes;
+        }
     }
 
     /** Adds one decision: the candidate's answer ({@code after}) against the baseline's ({@code before}). */
     void add(String decisionId, String decidedBy, Instant decidedAt, JsonNode before, JsonNode after,
              List<Difference> differences) {
-        String from = before.path("verdict").asText();
-        String to = after.path("verdict").asText();
+        // Everything read from the answers is read here, by the calling thread: the lock only adds up.
+        Side from = Side.of(before);
+        Side to = Side.of(after);
+        boolean changedVerdict = false;
+        boolean changedFees = false;
+        boolean changedSteps = false;
+        for (Difference d : differences) {
+            changedVerdict |= d.field().equals("verdict");
+            changedFees |= d.field().startsWith("fees[") || d.field().equals("totals.fees");
+            changedSteps |= d.field().startsWith("steps[");
+        }
         synchronized (this) {
             compared++;
-            verdictPairs.merge(from + "\u0000" + to, 1, Integer::sum);
-            feesBefore = feesBefore.add(before.path("totals").path("fees").decimalValue());
-            feesAfter = feesAfter.add(after.path("totals").path("fees").decimalValue());
-            codes(before, after, "findings", findingCounts);
-            codes(before, after, "fees", feeCounts);
-            amounts(before, 0);
-            amounts(after, 1);
-            codes(before, after, "steps", stepCounts);
+            verdictPairs.merge(from.verdict() + "\u0000" + to.verdict(), 1, Integer::sum);
+            feesBefore = feesBefore.add(from.fees());
+            feesAfter = feesAfter.add(to.fees());
+            count(from.findings(), to.findings(), findingCounts);
+            count(from.feeCodes(), to.feeCodes(), feeCounts);
+            count(from.steps(), to.steps(), stepCounts);
+            amounts(from.feeAmounts(), 0);
+            amounts(to.feeAmounts(), 1);
             if (!differences.isEmpty()) {
                 changedCount++;
-                verdicts += differences.stream().anyMatch(d -> d.field().equals("verdict")) ? 1 : 0;
-                fees += differences.stream().anyMatch(d -> d.field().startsWith("fees[")
-                        || d.field().equals("totals.fees")) ? 1 : 0;
-                steps += differences.stream().anyMatch(d -> d.field().startsWith("steps[")) ? 1 : 0;
+                verdicts += changedVerdict ? 1 : 0;
+                fees += changedFees ? 1 : 0;
+                steps += changedSteps ? 1 : 0;
                 count(differences, "findings[", byFinding);
                 count(differences, "fees[", byFee);
                 count(differences, "steps[", byStep);
-                changed.add(new Changed(decidedAt, new SimulationReport.ChangedDecision(decisionId, decidedBy, from,
-                        to, differences)));
+                changed.addLast(new Changed(decidedAt, new SimulationReport.ChangedDecision(decisionId, decidedBy,
+                        from.verdict(), to.verdict(), differences)));
                 if (changed.size() > keep) {
-                    changed.remove(0);
+                    changed.removeFirst();
                 }
             }
         }
@@ -106,12 +135,12 @@ final class ComparisonTotals {
     }
 
     /** Adds an answer's fees to the per-code amounts: {@code side} 0 for the baseline, 1 for the candidate. */
-    private void amounts(JsonNode answer, int side) {
-        for (JsonNode fee : answer.path("fees")) {
-            BigDecimal[] sums = feeAmounts.computeIfAbsent(fee.path("code").asText(),
-                    c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            sums[side] = sums[side].add(fee.path("amount").decimalValue());
-        }
+    private void amounts(Map<String, BigDecimal> answer, int side) {
+        answer.forEach((code, amount) -> {
+            BigDecimal[] sums = feeAmounts.computeIfAbsent(code, c -> new BigDecimal[] {BigDecimal.ZERO,
+                    BigDecimal.ZERO});
+            sums[side] = sums[side].add(amount);
+        });
     }
 
     private Map<String, SimulationReport.Totals> amounts() {
@@ -127,19 +156,9 @@ final class ComparisonTotals {
     }
 
     /** Counts each code of the list once per decision, under the baseline and the candidate. */
-    private static void codes(JsonNode before, JsonNode after, String list, Map<String, int[]> counts) {
-        Set<String> seen = new HashSet<>();
-        before.path(list).forEach(item -> {
-            if (seen.add(item.path("code").asText())) {
-                counts.computeIfAbsent(item.path("code").asText(), c -> new int[2])[0]++;
-            }
-        });
-        seen.clear();
-        after.path(list).forEach(item -> {
-            if (seen.add(item.path("code").asText())) {
-                counts.computeIfAbsent(item.path("code").asText(), c -> new int[2])[1]++;
-            }
-        });
+    private static void count(Set<String> before, Set<String> after, Map<String, int[]> counts) {
+        before.forEach(code -> counts.computeIfAbsent(code, c -> new int[2])[0]++);
+        after.forEach(code -> counts.computeIfAbsent(code, c -> new int[2])[1]++);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.posunbind.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +54,11 @@ public class ReplayService {
         String version = ruleset == null || ruleset.isBlank() ? record.rulesetVersion()
                 : ACTIVE.equals(ruleset) ? activeVersion.get() : ruleset;
         try (RuleSetCache.Lease lease = cache.lease(version, () -> ruleSets.files(version))) {
-            Redecision replayed = Redecision.of(record, lease.ruleSet(), clock.instant());
+            Redecision.Recorded recorded = Redecision.Recorded.of(record);
+            Redecision replayed = recorded.under(lease.ruleSet(), clock.instant());
+            List<Difference> differences = replayed.differencesFrom(recorded.answer());
             return new Replay(record.decisionId(), version, record.rulesetVersion(),
-                    replayed.differences().isEmpty(), replayed.differences(),
+                    differences.isEmpty(), differences,
                     new String(record.answerBody(), StandardCharsets.UTF_8),
                     new String(replayed.json(), StandardCharsets.UTF_8));
         }

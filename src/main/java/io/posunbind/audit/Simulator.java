@@ -79,8 +79,9 @@ public class Simulator {
                         ClassLoader was = Thread.currentThread().getContextClassLoader();
                         Thread.currentThread().setContextClassLoader(context);
                         try {
-                            totals.add(record, Redecision.of(record, candidateRules, now),
-                                    baseRules == null ? null : Redecision.of(record, baseRules, now));
+                            Redecision.Recorded read = Redecision.Recorded.of(record);
+                            totals.add(read, read.under(candidateRules, now),
+                                    baseRules == null ? null : read.under(baseRules, now));
                             int n = done.incrementAndGet();
                             if (n % 200 == 0) {
                                 progress.accept(n);
