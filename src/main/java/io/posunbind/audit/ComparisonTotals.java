@@ -2,12 +2,12 @@ package io.posunbind.audit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -20,12 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ComparisonTotals {
 
-    /** Keeps every changed decision. */
-    ComparisonTotals() {
-        this(Integer.MAX_VALUE);
-    }
-
-    /** Keeps the latest {@code keep} changed decisions; the counts count them all. */
+    /** Keeps the newest {@code keep} changed decisions (by when they were recorded); the counts count them all. */
     ComparisonTotals(int keep) {
         this.keep = keep;
     }
@@ -46,10 +41,14 @@ final class ComparisonTotals {
     private final Map<String, SimulationReport.CodeChanges> byFinding = new TreeMap<>();
     private final Map<String, SimulationReport.CodeChanges> byFee = new TreeMap<>();
     private final Map<String, SimulationReport.CodeChanges> byStep = new TreeMap<>();
-    private final ArrayDeque<Changed> changed = new ArrayDeque<>();
+    /** The newest changed decisions kept so far, the oldest of them first out. */
+    private final PriorityQueue<Changed> changed = new PriorityQueue<>(NEWEST_LAST);
 
     private record Changed(Instant at, SimulationReport.ChangedDecision decision) {
     }
+
+    private static final Comparator<Changed> NEWEST_LAST = Comparator.comparing(Changed::at)
+            .thenComparing(c -> c.decision().decisionId());
 
     /** Adds one decision: the candidate's answer against the baseline's (null: the recorded answer). */
     void add(Redecision.Recorded recorded, Redecision candidate, Redecision baseline) {
@@ -111,10 +110,10 @@ final class ComparisonTotals {
                 count(differences, "findings[", byFinding);
                 count(differences, "fees[", byFee);
                 count(differences, "steps[", byStep);
-                changed.addLast(new Changed(decidedAt, new SimulationReport.ChangedDecision(decisionId, decidedBy,
+                changed.add(new Changed(decidedAt, new SimulationReport.ChangedDecision(decisionId, decidedBy,
                         from.verdict(), to.verdict(), differences)));
                 if (changed.size() > keep) {
-                    changed.removeFirst();
+                    changed.poll();
                 }
             }
         }
@@ -130,7 +129,7 @@ final class ComparisonTotals {
         sorted.sort(Comparator.comparing(Changed::at).reversed().thenComparing(c -> c.decision().decisionId()));
         return new SimulationReport(version, baseline, compared, changedCount, verdicts, fees, steps, pairs,
                 new SimulationReport.Totals(feesBefore, feesAfter), counts(findingCounts), counts(feeCounts),
-                amounts(), counts(stepCounts), byFinding, byFee, byStep, 0,
+                amounts(), counts(stepCounts), byFinding, byFee, byStep, sorted.size(), 0,
                 sorted.stream().map(Changed::decision).toList());
     }
 

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param byFindingCode          per finding code: in how many decisions it would be added, removed or changed
  * @param byFeeCode              per fee code, the same
  * @param byStepCode             per step code, the same
+ * @param changedDecisionsKept   how many changed decisions the report lists, with their differences: the newest
+ *                               ones, at most {@value #KEPT} of a backtest (every count above counts them all)
  * @param changedDecisionsOffset where the page of changed decisions starts
  * @param changedDecisions       a page of the changed decisions with their differences, newest first
  */
@@ -36,8 +38,18 @@ public record SimulationReport(String version, String baseline, int compared, in
                                Map<String, Totals> feeAmounts, Map<String, Count> stepCounts,
                                Map<String, CodeChanges> byFindingCode,
                                Map<String, CodeChanges> byFeeCode, Map<String, CodeChanges> byStepCode,
-                               int changedDecisionsOffset, List<ChangedDecision> changedDecisions) {
+                               int changedDecisionsKept, int changedDecisionsOffset,
+                               List<ChangedDecision> changedDecisions) {
     static final String RECORDED = "recorded";
+    /** A backtest's report lists at most this many changed decisions, the newest. */
+    static final int KEPT = 10_000;
+
+    public SimulationReport {
+        // A report stored before the field existed lists every changed decision it has.
+        if (changedDecisionsKept == 0 && changedDecisions != null) {
+            changedDecisionsKept = changedDecisions.size();
+        }
+    }
 
     /** The same report with the changed decisions from {@code offset}, at most {@code limit} of them. */
     SimulationReport page(int offset, int limit) {
@@ -45,7 +57,8 @@ public record SimulationReport(String version, String baseline, int compared, in
         int to = Math.min(changedDecisions.size(), from + limit);
         return new SimulationReport(version, baseline, compared, changed, verdictsChanged, feesChanged, stepsChanged,
                 verdicts, feeTotals, findingCounts, feeCounts, feeAmounts, stepCounts, byFindingCode, byFeeCode,
-                byStepCode, changedDecisionsOffset + from, List.copyOf(changedDecisions.subList(from, to)));
+                byStepCode, changedDecisionsKept, changedDecisionsOffset + from,
+                List.copyOf(changedDecisions.subList(from, to)));
     }
 
     /** A pair of verdicts, baseline then candidate, and how many decisions have it. */

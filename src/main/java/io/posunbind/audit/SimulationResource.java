@@ -83,8 +83,8 @@ public class SimulationResource {
                              String from,
                              @Parameter(description = "Recorded before (a date includes that day)") @QueryParam("to")
                              String to,
-                             @Parameter(description = "The newest this many, 1 to 100000; default 1000",
-                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100000"))
+                             @Parameter(description = "The newest this many, 1 to 1000000; default 1000",
+                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000"))
                              @QueryParam("limit") String limit,
                              @Parameter(description = "Seconds to wait for the report, 0 to 60; default 10",
                                      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "60"))

@@ -13,7 +13,7 @@ import java.time.ZoneId;
  */
 public record SimulationScope(Instant from, Instant to, int limit, int waitSeconds) {
     static final int DEFAULT_LIMIT = 1000;
-    static final int MAX_LIMIT = 100_000;
+    static final int MAX_LIMIT = 1_000_000;
     static final int DEFAULT_WAIT = 10;
     static final int MAX_WAIT = 60;
 

@@ -59,7 +59,7 @@ public class Simulator {
     public SimulationReport run(String version, String baseline, SimulationScope scope, IntConsumer progress) {
         boolean recorded = SimulationReport.RECORDED.equals(baseline);
         Instant now = clock.instant();
-        ComparisonTotals totals = new ComparisonTotals();
+        ComparisonTotals totals = new ComparisonTotals(SimulationReport.KEPT);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 64), new ThreadPoolExecutor.CallerRunsPolicy());
