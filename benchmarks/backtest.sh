@@ -5,7 +5,8 @@
 # the ACCOUNT_CLOSURE fee at 60.00), then backtests it over all of them, against the active version (the default)
 # and against the recorded answers, and prints the time each took from its own start to its end and the rate.
 #
-#   benchmarks/backtest.sh   (env: DECISIONS=100000 LOADERS=16 PORT=18304; the app must be packaged)
+#   benchmarks/backtest.sh   (env: DECISIONS=100000 LOADERS=16 PORT=18304 APP_OPTS="-Dkey=value ..."; the app must
+#                             be packaged)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DECISIONS=${DECISIONS:-100000}
@@ -17,7 +18,8 @@ trap 'stop_app; rm -rf "$WORK"' EXIT
 ensure_packaged
 URL=http://127.0.0.1:$PORT
 
-start_app service || exit 1
+# shellcheck disable=SC2086
+start_app service ${APP_OPTS:-} || exit 1
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start=$(date +%s.%N)
