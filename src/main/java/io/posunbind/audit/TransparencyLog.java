@@ -29,6 +29,7 @@ import io.posunbind.errors.NotFoundException;
 import io.posunbind.storage.InstanceId;
 import io.posunbind.storage.Sql;
 import io.posunbind.storage.StoreUnavailableException;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -131,6 +132,8 @@ public class TransparencyLog {
         });
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+
     void start(@Observes StartupEvent event) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "audit-tree");
@@ -143,8 +146,20 @@ public class TransparencyLog {
                 settings.checkpointEveryRecords(), settings.checkpointInterval(), key.verifier().encoded());
     }
 
+    /**
+     * Stops the background steps and sequences what is pending when the service begins to stop, while the
+     * connection pool is still open: done at bean destruction, after the pool had closed, a step in flight failed
+     * and logged a warning at every stop.
+     */
+    void stopping(@Observes ShutdownEvent event) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
         if (timer != null) {
             timer.shutdownNow();
             try {
