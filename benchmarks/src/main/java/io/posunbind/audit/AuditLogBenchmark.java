@@ -36,8 +36,8 @@ import io.posunbind.ruleset.ActiveRuleSet;
  * {@code bench.records} decisions (default 1,000,000) through the service's write path, in process (policy v1
  * deciding generated cases through {@link DecisionService}, recorded through group commit from 16 threads), then
  * times what an auditor's requests cost over it: sequencing every record into the tree and signing a checkpoint,
- * an inclusion proof from a cold and a warm tree, a consistency proof, verify over everything, and the hash check
- * each read does. Prints one line per figure.
+ * an inclusion proof from a cold and a warm tree, a consistency proof, verify over everything, the hash check
+ * each read does, the audit list's queries, the export, and backtests over every record. Prints one line per figure.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar -Dbench.db=h2|postgresql -Dbench.records=1000000
  *     io.posunbind.audit.AuditLogBenchmark</pre>
@@ -197,7 +197,59 @@ public final class AuditLogBenchmark {
         double exported = seconds(start);
         System.out.printf("audit-bench: export of everything: %.1f s (%,.0f records/s, %,d MB)%n", exported,
                 total / exported, bytes >> 20);
+        backtests(db, rules, total);
         System.out.printf("audit-bench: done, load average %s%n", loadAverage());
+    }
+
+    /**
+     * Issue 15's backtest targets (10,000 recorded decisions compared a second, 1,000,000 in under 2 minutes), over
+     * the whole store, through the service's own Simulator: a candidate, policy v1 with the ACCOUNT_CLOSURE fee at
+     * 60.00, is stored and compiled first (timed apart), then compared with the active version (each record decided
+     * twice) and with the recorded answers (once). Prints the time and rate of each.
+     */
+    private static void backtests(TestDatabase db, CompiledRuleSet active, int total) throws Exception {
+        Path rulesDirectory = Path.of(System.getProperty("bench.rules", "rules"));
+        Path candidate = Files.createTempDirectory("bench-candidate");
+        try (Stream<Path> files = Files.walk(rulesDirectory)) {
+            for (Path from : files.toList()) {
+                Path to = candidate.resolve(rulesDirectory.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path csv = candidate.resolve("fees/fee-schedule.csv");
+        String schedule = Files.readString(csv);
+        String changed = schedule.replaceAll("(?m),x,,50\\.00,ACCOUNT_CLOSURE$", ",x,,60.00,ACCOUNT_CLOSURE");
+        if (changed.equals(schedule)) {
+            throw new IllegalStateException("fees/fee-schedule.csv has no ACCOUNT_CLOSURE fee of 50.00 to change");
+        }
+        Files.writeString(csv, changed);
+        CompiledRuleSet next = AuditFixtures.compile(candidate);
+        db.store(next);
+        io.posunbind.ruleset.RuleSetCache cache = new io.posunbind.ruleset.RuleSetCache(
+                () -> io.posunbind.ruleset.RuleSetLease.of(active), 2);
+        long start = System.nanoTime();
+        try (io.posunbind.ruleset.RuleSetCache.Lease warm = cache.lease(next.version(),
+                () -> db.ruleSets().files(next.version()))) {
+            System.out.printf("audit-bench: backtest candidate read from the store and compiled in %.1f s%n",
+                    seconds(start));
+        }
+        Simulator simulator = new Simulator(db.records(), db.ruleSets(), cache, Clock.systemUTC());
+        for (String baseline : List.of(active.version(), SimulationReport.RECORDED)) {
+            start = System.nanoTime();
+            SimulationReport report = simulator.run(next.version(), baseline,
+                    new SimulationScope(null, null, total, 0), n -> { });
+            double took = seconds(start);
+            System.out.printf("audit-bench: backtest against %s: %,d decisions in %.1f s (%,.0f/s); %,d changed, fee "
+                    + "totals %s -> %s, %,d listed; load average %s%n",
+                    baseline.equals(SimulationReport.RECORDED) ? "the recorded answers" : "the active version",
+                    report.compared(), took, report.compared() / took, report.changed(), report.feeTotals().before(),
+                    report.feeTotals().after(), report.changedDecisionsKept(), loadAverage());
+        }
+        next.close();
     }
 
     /**
