@@ -19,21 +19,11 @@ CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-150}
 PORT=${PORT:-18331}
-PGHOST=${PGHOST:-127.0.0.1}
-PGUSER=${PGUSER:-postgres}
 WORK=$(mktemp -d)
 OUT=${OUT:-$WORK/profile}
-PG_DB=
 # shellcheck source=../scripts/lib-app.sh
 . scripts/lib-app.sh
-cleanup() {
-    stop_app
-    if [ -n "$PG_DB" ]; then
-        dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$PG_DB" || true
-    fi
-    rm -rf "$WORK/data"
-}
-trap cleanup EXIT
+trap 'drop_app_db; rm -rf "$WORK/data"' EXIT
 command -v wrk >/dev/null || fail "wrk is needed (apt-get install wrk)"
 ensure_packaged
 mkdir -p "$OUT"
@@ -41,23 +31,8 @@ python3 benchmarks/wrk-bodies.py "$WORK/bodies.txt"
 export WRK_BODIES=$WORK/bodies.txt
 
 JFR_OPTS="-XX:StartFlightRecording=name=window,settings=profile,maxage=30m"
-case $DB in
-    h2)
-        # shellcheck disable=SC2086
-        start_app "$DB" "$JFR_OPTS" ${APP_OPTS:-}
-        ;;
-    postgresql)
-        PG_DB=unbind_profile_$$
-        createdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
-        # shellcheck disable=SC2086
-        UNBIND_STORAGE_KIND=postgresql \
-            QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB" \
-            QUARKUS_DATASOURCE_POSTGRESQL_USERNAME="$PGUSER" start_app "$DB" "$JFR_OPTS" ${APP_OPTS:-}
-        ;;
-    *)
-        fail "unknown database $DB (h2, postgresql)"
-        ;;
-esac
+# shellcheck disable=SC2086
+start_app_on "$DB" "$JFR_OPTS" ${APP_OPTS:-}
 
 URL=http://127.0.0.1:$PORT
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s benchmarks/wrk-decisions.lua "$URL" >/dev/null

@@ -22,20 +22,10 @@ WARMUP=${WARMUP:-150}
 CONNECTIONS=${CONNECTIONS:-64}
 RATE=${RATE:-1000}
 PORT=${PORT:-18351}
-PGHOST=${PGHOST:-127.0.0.1}
-PGUSER=${PGUSER:-postgres}
 WORK=$(mktemp -d)
-PG_DB=
 # shellcheck source=../scripts/lib-app.sh
 . scripts/lib-app.sh
-cleanup() {
-    stop_app
-    if [ -n "$PG_DB" ]; then
-        dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "$PG_DB" || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap 'drop_app_db; rm -rf "$WORK"' EXIT
 command -v wrk >/dev/null || fail "wrk is needed (apt-get install wrk)"
 ensure_packaged
 [ -f benchmarks/target/benchmarks.jar ] || fail "package the benchmarks first: (cd benchmarks && ../mvnw -B -q package)"
@@ -67,24 +57,8 @@ median() {
 echo "| database | GET /q/health/live (median of $REPEAT) | decisions, durable audit (median of $REPEAT) | ratio | p99 at $RATE/s | load average |"
 echo "|---|---|---|---|---|---|"
 for db in $DBS; do
-    rm -rf "$WORK/data"
-    case $db in
-        h2)
-            # shellcheck disable=SC2086
-            start_app "$db" ${APP_OPTS:-}
-            ;;
-        postgresql)
-            PG_DB=unbind_ratio_$$
-            createdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
-            # shellcheck disable=SC2086
-            UNBIND_STORAGE_KIND=postgresql \
-                QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$PG_DB" \
-                QUARKUS_DATASOURCE_POSTGRESQL_USERNAME="$PGUSER" start_app "$db" ${APP_OPTS:-}
-            ;;
-        *)
-            fail "unknown database $db (h2, postgresql)"
-            ;;
-    esac
+    # shellcheck disable=SC2086
+    start_app_on "$db" ${APP_OPTS:-}
     load_before=$(cut -d' ' -f1 /proc/loadavg)
     wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s benchmarks/wrk-decisions.lua "$URL" >/dev/null
     : >"$WORK/health"
@@ -103,9 +77,5 @@ for db in $DBS; do
     load_after=$(cut -d' ' -f1 /proc/loadavg)
     printf '| %s | %.0f/s | %.0f/s | %.1f%% | %s | %s → %s |\n' "$db" "$health" "$decisions" \
         "$(python3 -c "print(100 * $decisions / $health)")" "$p99" "$load_before" "$load_after"
-    stop_app
-    if [ -n "$PG_DB" ]; then
-        dropdb -h "$PGHOST" -U "$PGUSER" "$PG_DB"
-        PG_DB=
-    fi
+    drop_app_db
 done

@@ -68,3 +68,37 @@ decide() {
         printf '%s\n' "$body" | head -n 1 | grep -o '"decisionId":"[^"]*"' | cut -d'"' -f4
     fi
 }
+
+# start_app_on DB [java options...]: starts the app on a fresh store of that database, h2 (a new directory under
+# $WORK) or postgresql (a database of its own, made with createdb on $PGHOST as $PGUSER; its name in PG_DB, which
+# drop_app_db drops). Fails on any other name.
+start_app_on() {
+    local db=$1
+    shift
+    rm -rf "$WORK/data"
+    case $db in
+        h2)
+            start_app "$db" "$@"
+            ;;
+        postgresql)
+            PG_DB=unbind_bench_$$
+            dropdb -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" --if-exists "$PG_DB" 2>/dev/null || true
+            createdb -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" "$PG_DB"
+            UNBIND_STORAGE_KIND=postgresql \
+                QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/$PG_DB" \
+                QUARKUS_DATASOURCE_POSTGRESQL_USERNAME="${PGUSER:-postgres}" start_app "$db" "$@"
+            ;;
+        *)
+            fail "unknown database $db (h2, postgresql)"
+            ;;
+    esac
+}
+
+# drop_app_db: stops the app and drops the database start_app_on made, if it made one.
+drop_app_db() {
+    stop_app
+    if [ -n "${PG_DB:-}" ]; then
+        dropdb -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" --if-exists "$PG_DB" || true
+        PG_DB=
+    fi
+}
