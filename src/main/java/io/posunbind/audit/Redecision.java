@@ -49,11 +49,6 @@ record Redecision(DecisionAnswer answer, byte[] json, JsonNode tree) {
         }
     }
 
-    /** Decides the record again under the rule set. */
-    static Redecision of(DecisionRecord record, CompiledRuleSet ruleSet, Instant evaluatedAt) {
-        return Recorded.of(record).under(ruleSet, evaluatedAt);
-    }
-
     /** Field by field from the other answer ({@link AnswerDiff}), in its shape; empty when identical. */
     List<Difference> differencesFrom(JsonNode other) {
         return AnswerDiff.between(other, tree);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -86,6 +87,8 @@ public class TransparencyLog {
     private final AtomicLong signed = new AtomicLong();
     private final AtomicLong sequenced = new AtomicLong();
     private ScheduledExecutorService timer;
+    /** Set by the first stop: the shutdown event and the bean's destruction both ask for one. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile AuditCheckpoints.Stored latest;
     private Instant lastSweep = Instant.EPOCH;
 
@@ -131,8 +134,6 @@ public class TransparencyLog {
             return hashes;
         });
     }
-
-    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     void start(@Observes StartupEvent event) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
