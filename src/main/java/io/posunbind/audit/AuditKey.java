@@ -7,8 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,14 +20,16 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.posunbind.config.UnbindConfig;
+import io.posunbind.ruleset.LocalSecret;
 
 /**
  * The key that signs the checkpoints, read from {@code unbind.audit.signing-key-file}: outside the database, so
- * whoever can write the database still cannot sign a tree head. Created at the first start when the file is absent,
- * readable by its owner only. The file holds the signing key in Go's note format and the verifier key after it.
+ * whoever can write the database still cannot sign a tree head. Keys derived from it seal what the service keeps on
+ * its own disk ({@link LocalSecret}). Created at the first start when the file is absent, readable by its owner only.
+ * The file holds the signing key in Go's note format and the verifier key after it.
  */
 @ApplicationScoped
-public class AuditKey {
+public class AuditKey implements LocalSecret {
     private static final Logger LOG = Logger.getLogger(AuditKey.class);
     private static final String DEFAULT_ORIGIN = io.posunbind.config.UnbindConfig.Audit.DEFAULT_ORIGIN;
 
@@ -54,6 +60,18 @@ public class AuditKey {
 
     SignedNote.Signer signer() {
         return signer;
+    }
+
+    /** A key for one purpose, derived from the signing key: HMAC-SHA256 keyed by it, over the purpose's name. */
+    @Override
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signer.seed(), "HmacSHA256"));
+            return mac.doFinal(("pos-unbind " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     public SignedNote.Verifier verifier() {

@@ -16,7 +16,6 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -25,19 +24,19 @@ import org.kie.api.runtime.KieSession;
  */
 public final class CompiledRuleSet implements AutoCloseable {
     private final RuleFiles files;
-    private final KieContainer container;
     private final KieBase base;
     private final List<RuleProblem> warnings;
     private final int ruleCount;
+    private final boolean kept;
     private final Texts texts;
     /** Each rule's metadata, cleaned once per rule set rather than once per inserted fact. */
     private final Map<String, Map<String, String>> metadata = new java.util.HashMap<>();
     private volatile boolean closed;
 
-    CompiledRuleSet(RuleFiles files, KieContainer container, List<RuleProblem> warnings) {
+    CompiledRuleSet(RuleFiles files, KieBase base, List<RuleProblem> warnings, boolean kept) {
         this.files = files;
-        this.container = container;
-        this.base = container.getKieBase();
+        this.base = base;
+        this.kept = kept;
         this.warnings = List.copyOf(warnings);
         base.getKiePackages().forEach(p -> p.getRules().forEach(r -> metadata.put(key(r), metadataOf(r))));
         this.ruleCount = metadata.size();
@@ -55,6 +54,11 @@ public final class CompiledRuleSet implements AutoCloseable {
     /** The rule set's texts by language; empty for a rule set that writes its sentences in its rules. */
     public Texts texts() {
         return texts;
+    }
+
+    /** True when its executable model was loaded from a {@link CompiledModelStore}, false when it was compiled. */
+    public boolean loadedFromStore() {
+        return kept;
     }
 
     /** Warnings the compiler reported; the rule set is usable. */
@@ -118,15 +122,14 @@ public final class CompiledRuleSet implements AutoCloseable {
     }
 
     /**
-     * Releases the compiled rules: the container is disposed, which drops the KIE services' reference to it (its
-     * module left the KIE repository when it was built), so nothing static keeps the rule set. It cannot be used
-     * afterwards. Closing twice does nothing.
+     * Releases the compiled rules: it cannot decide afterwards. Nothing static keeps the rule base (its module left
+     * the KIE repository when it was built, and its classes live in a class loader of its own), so it goes with the
+     * last reference to this rule set. Closing twice does nothing.
      */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            container.dispose();
         }
     }
 

@@ -26,7 +26,10 @@ import io.posunbind.facts.Merchant;
  */
 final class FactVocabulary {
     private static final String PREFIX = RuleAllowlist.FACTS.replace('.', '/') + "/";
-    private static final List<String> TYPE_NAMES = listTypeNames();
+    private static final List<String> CLASS_FILES = listClassFiles();
+    private static final List<String> TYPE_NAMES = CLASS_FILES.stream()
+            .filter(file -> !file.contains("$") && !file.equals("package-info.class"))
+            .map(file -> file.substring(0, file.length() - ".class".length())).toList();
 
     private FactVocabulary() {
     }
@@ -34,6 +37,24 @@ final class FactVocabulary {
     /** Simple names of the fact types, sorted; empty when the classes cannot be listed (then no hint is given). */
     static List<String> typeNames() {
         return TYPE_NAMES;
+    }
+
+    /**
+     * The class files of the facts package, nested classes included, sorted ({@code "Fee.class"}); empty when they
+     * cannot be listed. They are what compiled rules are compiled against.
+     */
+    static List<String> classFiles() {
+        return CLASS_FILES;
+    }
+
+    /** The bytes of one of {@link #classFiles()}. */
+    static byte[] classFile(String name) throws IOException {
+        try (java.io.InputStream in = Merchant.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("The fact class file " + name + " cannot be read");
+            }
+            return in.readAllBytes();
+        }
     }
 
     static Optional<Class<?>> type(String simpleName) {
@@ -117,22 +138,22 @@ final class FactVocabulary {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
-    /** Lists the classes next to a known fact class, in a directory (tests, dev) or a jar (the packaged app). */
-    private static List<String> listTypeNames() {
+    /** Lists the class files next to a known fact class, in a directory (tests, dev) or a jar (the packaged app). */
+    private static List<String> listClassFiles() {
         TreeSet<String> names = new TreeSet<>();
         try {
             File location = new File(Merchant.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (location.isDirectory()) {
                 String[] files = new File(location, PREFIX).list();
                 for (String file : files == null ? new String[0] : files) {
-                    addIfFactType(names, file);
+                    addIfClassFile(names, file);
                 }
             } else {
                 try (JarFile jar = new JarFile(location)) {
                     for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
                         String entry = entries.nextElement().getName();
                         if (entry.startsWith(PREFIX) && entry.indexOf('/', PREFIX.length()) < 0) {
-                            addIfFactType(names, entry.substring(PREFIX.length()));
+                            addIfClassFile(names, entry.substring(PREFIX.length()));
                         }
                     }
                 }
@@ -143,9 +164,9 @@ final class FactVocabulary {
         return List.copyOf(names);
     }
 
-    private static void addIfFactType(Collection<String> names, String fileName) {
-        if (fileName.endsWith(".class") && !fileName.contains("$") && !fileName.equals("package-info.class")) {
-            names.add(fileName.substring(0, fileName.length() - ".class".length()));
+    private static void addIfClassFile(Collection<String> names, String fileName) {
+        if (fileName.endsWith(".class")) {
+            names.add(fileName);
         }
     }
 }

@@ -29,7 +29,20 @@ public class RuleSetCompiler {
             .thenComparing(RuleProblem::file).thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column);
 
     private final RuleSafetyLint lint = new RuleSafetyLint();
-    private final ExecutableModelBuilder builder = new ExecutableModelBuilder();
+    private final ExecutableModelBuilder builder;
+
+    /** Compiles every rule set from its files. */
+    public RuleSetCompiler() {
+        this(CompiledModelStore.NONE);
+    }
+
+    /**
+     * Loads the executable model kept in the store for files compiled before; the checks before the compiler run
+     * every time.
+     */
+    public RuleSetCompiler(CompiledModelStore store) {
+        this.builder = new ExecutableModelBuilder(store);
+    }
 
     /**
      * The compiled rule set, its warnings in {@link CompiledRuleSet#warnings()}; the caller closes it when done.
@@ -75,10 +88,10 @@ public class RuleSetCompiler {
         }
         ExecutableModelBuilder.Built built = builder.build(parsed);
         problems.addAll(built.problems());
-        if (built.container() == null) {
+        if (built.base() == null) {
             throw refused(sources, problems);
         }
-        return new CompiledRuleSet(files, built.container(), sorted(sources, problems));
+        return new CompiledRuleSet(files, built.base(), sorted(sources, problems), built.kept());
     }
 
     private static RuleSetCompilationException refused(RuleSources sources, List<RuleProblem> problems) {

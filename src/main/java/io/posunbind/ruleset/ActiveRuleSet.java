@@ -12,7 +12,7 @@ import io.posunbind.engine.RuleSetException;
 /**
  * The rule set that decides, swapped atomically. A decision takes a {@link #acquire() lease} and decides entirely
  * with that version, however many swaps happen meanwhile. A swap never waits for decisions: the replaced rule set
- * is released (its KIE container disposed) when the last lease on it ends. Loading and choosing the version is the
+ * is released when the last lease on it ends. Loading and choosing the version is the
  * lifecycle's job; this class only holds it.
  */
 @ApplicationScoped

@@ -23,16 +23,21 @@ import io.posunbind.engine.RuleSetException;
 public class RuleSetCache {
     private final Supplier<RuleSetLease> active;
     private final int capacity;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     @Inject
-    public RuleSetCache(ActiveRuleSet active, UnbindConfig config) {
-        this(active::acquire, config.rules().cacheSize());
+    public RuleSetCache(ActiveRuleSet active, UnbindConfig config, RuleSetCompiler compiler) {
+        this(active::acquire, config.rules().cacheSize(), compiler);
     }
 
     /** @param active leases the active rule set */
     public RuleSetCache(Supplier<RuleSetLease> active, int capacity) {
+        this(active, capacity, new RuleSetCompiler());
+    }
+
+    private RuleSetCache(Supplier<RuleSetLease> active, int capacity, RuleSetCompiler compiler) {
+        this.compiler = compiler;
         if (capacity < 1) {
             throw new IllegalArgumentException("unbind.rules.cache-size must be at least 1, not " + capacity);
         }

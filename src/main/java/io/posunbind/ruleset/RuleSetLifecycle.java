@@ -42,7 +42,7 @@ public class RuleSetLifecycle {
     private final ActiveRuleSet active;
     private final RuleSetStore store;
     private final ValidationService validation;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
     private final InstanceId instance;
     private final Clock clock;
     private final Path directory;
@@ -53,20 +53,23 @@ public class RuleSetLifecycle {
 
     @Inject
     public RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
-                            InstanceId instance, Clock clock, UnbindConfig config, ShadowRuleSet shadow) {
+                            InstanceId instance, Clock clock, UnbindConfig config, ShadowRuleSet shadow,
+                            RuleSetCompiler compiler) {
         this(active, store, validation, instance, clock, Path.of(config.rules().directory()),
-                config.rules().approvalsRequired(), shadow);
+                config.rules().approvalsRequired(), shadow, compiler);
     }
 
     RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
                      InstanceId instance, Clock clock, Path directory, int approvalsRequired) {
-        this(active, store, validation, instance, clock, directory, approvalsRequired, new ShadowRuleSet());
+        this(active, store, validation, instance, clock, directory, approvalsRequired, new ShadowRuleSet(),
+                new RuleSetCompiler());
     }
 
     RuleSetLifecycle(ActiveRuleSet active, RuleSetStore store, ValidationService validation,
                      InstanceId instance, Clock clock, Path directory, int approvalsRequired,
-                     ShadowRuleSet shadow) {
+                     ShadowRuleSet shadow, RuleSetCompiler compiler) {
         this.shadow = shadow;
+        this.compiler = compiler;
         if (approvalsRequired < 0) {
             throw new IllegalArgumentException("unbind.rules.approvals-required must be 0 or more, not "
                     + approvalsRequired);
@@ -358,6 +361,11 @@ public class RuleSetLifecycle {
 
     void rememberDirectoryVersion(String version) {
         directoryVersion = version;
+    }
+
+    /** The rule set compiled with the service's compiler (a version compiled before is loaded, docs/rulesets.md). */
+    CompiledRuleSet compile(RuleFiles files) {
+        return compiler.compile(files);
     }
 
     /**

@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 
 import io.posunbind.engine.CompiledRuleSet;
 import io.posunbind.engine.RuleFiles;
-import io.posunbind.engine.RuleSetCompiler;
 import io.posunbind.engine.RuleSetException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,7 +30,6 @@ public class RuleSetStartup {
     private static final Logger LOG = Logger.getLogger(RuleSetStartup.class);
 
     private final RuleSetLifecycle lifecycle;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
 
     public RuleSetStartup(RuleSetLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -112,7 +110,8 @@ public class RuleSetStartup {
         }
         CompiledRuleSet ruleSet = lifecycle.active().get();
         ruleSet.warnings().forEach(w -> LOG.warn(w.toString()));
-        LOG.infof("Rule set %s decides: %d rules", ruleSet.version(), ruleSet.ruleCount());
+        LOG.infof("Rule set %s decides: %d rules%s", ruleSet.version(), ruleSet.ruleCount(),
+                ruleSet.loadedFromStore() ? " (loaded as compiled before, unbind.rules.compiled-directory)" : "");
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -120,6 +119,6 @@ public class RuleSetStartup {
     }
 
     private void startOnLatest(Activation latest) {
-        lifecycle.use(compiler.compile(lifecycle.store().files(latest.version())));
+        lifecycle.use(lifecycle.compile(lifecycle.store().files(latest.version())));
     }
 }

@@ -36,7 +36,7 @@ public class ValidationService {
     /** The setting that makes @regulation and @owner required; also read from the system property of that name. */
     public static final String METADATA_REQUIRED = "unbind.rules.metadata-required";
 
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
     private final ScenarioRunner runner = new ScenarioRunner();
     private final boolean metadataRequired;
 
@@ -46,9 +46,15 @@ public class ValidationService {
                 System.getenv().getOrDefault("UNBIND_RULES_METADATA_REQUIRED", "true"))));
     }
 
+    public ValidationService(boolean metadataRequired) {
+        this(metadataRequired, new RuleSetCompiler());
+    }
+
     @Inject
-    public ValidationService(@ConfigProperty(name = METADATA_REQUIRED, defaultValue = "true") boolean metadataRequired) {
+    public ValidationService(@ConfigProperty(name = METADATA_REQUIRED, defaultValue = "true") boolean metadataRequired,
+                             RuleSetCompiler compiler) {
         this.metadataRequired = metadataRequired;
+        this.compiler = compiler;
     }
 
     /** A validation that also accepted answers: the report on the accepted files, and what was accepted. */
