@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Startup of the packaged app to its first decision (docs/benchmarks.md): from the moment the java process is
-# started to the first POST /api/v1/decisions answered 200, on H2 and on PostgreSQL, two kinds of start each:
+# started to the first POST /api/v1/decisions answered 200, on H2 and on PostgreSQL, three kinds of start each:
 #   first   - a fresh store (new H2 directory, new database): migrations, and the rules directory's version is new,
 #             so it is validated (every scenario run) and stored before it is activated;
-#   restart - the same store again: the version is stored already, so it is only compiled.
-# Prints the median of $RUNS starts of each kind.
+#   restart - the same store again: the version is stored already, and its compiled model was kept on disk at the
+#             first start (unbind.rules.compiled-directory), so it is loaded, not compiled;
+#   compile - the same store again with -Dunbind.rules.keep-compiled=false: the version is compiled, as every restart
+#             did before compiled rule sets were kept.
+# Prints the median of $RUNS starts of each kind, the kinds alternating. APPCDS=1 first makes a class-data-sharing
+# archive of the app for this JVM (one start and decision with -XX:ArchiveClassesAtExit) and starts every run with it.
 #
-#   benchmarks/startup.sh   (env: PORT=18302 RUNS=5 DBS="h2 postgresql" PGHOST=127.0.0.1 PGUSER=postgres
-#                            APP_OPTS="-Dkey=value ..."; the app must be packaged: ./mvnw -B package -DskipTests)
+#   benchmarks/startup.sh   (env: PORT=18302 RUNS=5 DBS="h2 postgresql" KINDS="first restart compile" APPCDS=0
+#                            PGHOST=127.0.0.1 PGUSER=postgres APP_OPTS="-Dkey=value ...";
+#                            the app must be packaged: ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18302}
 RUNS=${RUNS:-5}
 DBS=${DBS:-h2 postgresql}
+KINDS=${KINDS:-first restart compile}
+APPCDS=${APPCDS:-0}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
 WORK=$(mktemp -d)
@@ -32,7 +39,10 @@ BODY=src/test/resources/audit/request.json
 # it stops its own app and drops its own database)
 one_start() {
     local db=$1 kind=$2 start status
-    local env=()
+    local env=() opts=()
+    if [ "$kind" = compile ]; then
+        opts=(-Dunbind.rules.keep-compiled=false)
+    fi
     if [ "$kind" = first ]; then
         rm -rf "$WORK/data"
     fi
@@ -49,7 +59,7 @@ one_start() {
     start=$(date +%s%N)
     # shellcheck disable=SC2086
     env "${env[@]}" java -Dquarkus.http.port="$PORT" -Dunbind.storage.data-directory="$WORK/data" \
-        -Dunbind.security.users-file=config/demo-users ${APP_OPTS:-} -jar "$APP_JAR" >"$WORK/app.log" 2>&1 &
+        -Dunbind.security.users-file=config/demo-users "${opts[@]}" ${APP_OPTS:-} -jar "$APP_JAR" >"$WORK/app.log" 2>&1 &
     PID=$!
     while true; do
         status=$(curl -s -o /dev/null -w '%{http_code}' -u client:client-demo-pw \
@@ -86,16 +96,27 @@ summarize() {
         "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+if [ "$APPCDS" = 1 ]; then
+    # The archive holds the classes one start and one decision load; it fits this JVM and this class path only.
+    APP_OPTS="${APP_OPTS:-} -XX:ArchiveClassesAtExit=$WORK/app.jsa" one_start h2 first >/dev/null
+    [ -f "$WORK/app.jsa" ] || { echo "no class-data-sharing archive was written" >&2; exit 1; }
+    APP_OPTS="${APP_OPTS:-} -XX:SharedArchiveFile=$WORK/app.jsa -Xshare:on"
+    echo "class-data-sharing archive: $(du -m "$WORK/app.jsa" | cut -f1) MB; every start below uses it"
+fi
+
 for db in $DBS; do
-    first=()
-    restart=()
+    declare -A times=()
     for _ in $(seq 1 "$RUNS"); do
-        first+=("$(one_start "$db" first)")
-        restart+=("$(one_start "$db" restart)")
+        for kind in $KINDS; do
+            times[$kind]="${times[$kind]:-} $(one_start "$db" "$kind")"
+        done
     done
     if [ "$db" = postgresql ]; then
         dropdb -h "$PGHOST" -U "$PGUSER" --if-exists "unbind_startup_$$" 2>/dev/null
     fi
-    summarize "$db" first "${first[@]}"
-    summarize "$db" restart "${restart[@]}"
+    for kind in $KINDS; do
+        # shellcheck disable=SC2086
+        summarize "$db" "$kind" ${times[$kind]}
+    done
+    unset times
 done
