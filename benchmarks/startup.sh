@@ -3,8 +3,8 @@
 # started to the first POST /api/v1/decisions answered 200, on H2 and on PostgreSQL, three kinds of start each:
 #   first   - a fresh store (new H2 directory, new database): migrations, and the rules directory's version is new,
 #             so it is validated (every scenario run) and stored before it is activated;
-#   restart - the same store again: the version is stored already, and its compiled model was kept on disk at the
-#             first start (unbind.rules.compiled-directory), so it is loaded, not compiled;
+#   restart - the same store again: the version is stored already, and its compiled model was kept in the database
+#             at the first start (ruleset_compiled_model), so it is loaded, not compiled;
 #   compile - the same store again with -Dunbind.rules.keep-compiled=false: the version is compiled, as every restart
 #             did before compiled rule sets were kept.
 # Prints the median of $RUNS starts of each kind, the kinds alternating. APPCDS=1 first makes a class-data-sharing

@@ -3,11 +3,11 @@
 #
 # Starts the packaged app on a copy of rules/, then reloads it RELOADS times, the directory alternating between two
 # versions of the full policy rule set (the second differs by a comment in one rule file, so each reload swaps in a
-# whole rule set; both were compiled once in the warm-up, so each reload loads the compiled rule set kept on disk,
-# unless JVM_OPTS has -Dunbind.rules.keep-compiled=false). Before and after: a full GC (jcmd GC.run), then the used
-# heap, the live KIE bases and the rule sets' class loaders (jcmd GC.class_histogram). Also times one validation
-# over HTTP and from the command line. Prints the figures; exits 1 if a reload fails or the live bases or loaders
-# grow.
+# whole rule set; both were compiled once in the warm-up, so each reload loads the compiled rule set kept in the
+# database, unless JVM_OPTS has -Dunbind.rules.keep-compiled=false). Before and after: a full GC (jcmd GC.run), then
+# the used heap, the live KIE bases and the rule sets' class loaders (jcmd GC.class_histogram). Also times one
+# validation over HTTP and from the command line. Prints the figures; exits 1 if a reload fails or the live bases or
+# loaders grow.
 #
 #   scripts/reload-heap-check.sh   (env: PORT=18210 RELOADS=100 KEEP=1 keeps the work directory;
 #                                   JVM_OPTS="-XX:SoftRefLRUPolicyMSPerMB=0" clears soft references at every GC)

@@ -85,15 +85,12 @@ public interface UnbindConfig {
         int cacheSize();
 
         /**
-         * Keep each compiled rule set on disk, sealed, so that a start or an activation of a version compiled before
-         * loads it instead of compiling it again (docs/rulesets.md, "Starting fast").
+         * Keep each compiled rule set in the database, sealed, so that a start, an activation or a replay of files
+         * compiled before, on any instance, loads it instead of compiling it again (docs/rulesets.md, "Starting
+         * fast").
          */
         @WithDefault("true")
         boolean keepCompiled();
-
-        /** Where compiled rule sets are kept; one file per compilation, the least recently used removed first. */
-        @WithDefault("${unbind.storage.data-directory}/compiled-rules")
-        String compiledDirectory();
 
         /**
          * How often each instance reads the active version from the database and switches to it: instances sharing

@@ -111,7 +111,7 @@ public class RuleSetStartup {
         CompiledRuleSet ruleSet = lifecycle.active().get();
         ruleSet.warnings().forEach(w -> LOG.warn(w.toString()));
         LOG.infof("Rule set %s decides: %d rules%s", ruleSet.version(), ruleSet.ruleCount(),
-                ruleSet.loadedFromStore() ? " (loaded as compiled before, unbind.rules.compiled-directory)" : "");
+                ruleSet.loadedFromStore() ? " (loaded as compiled before)" : "");
     }
 
     void onStop(@Observes ShutdownEvent event) {
