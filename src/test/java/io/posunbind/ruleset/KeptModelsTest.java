@@ -83,6 +83,14 @@ class KeptModelsTest {
         return kept(SECRET, Clock.systemUTC());
     }
 
+    /** The database of that kind, one model kept in it under {@link #key(int) key(1)}, and the store. */
+    private KeptModels openWithOneRow(String kind) throws SQLException {
+        open(kind);
+        KeptModels store = kept();
+        store.write(key(1), MODEL);
+        return store;
+    }
+
     private static String key(int n) {
         byte[] bytes = new byte[32];
         bytes[31] = (byte) n;
@@ -109,9 +117,7 @@ class KeptModelsTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void whatIsWrittenIsReadBack(String kind) throws SQLException {
-        open(kind);
-        KeptModels store = kept();
-        store.write(key(1), MODEL);
+        KeptModels store = openWithOneRow(kind);
         store.write(key(1), MODEL);
         assertThat(store.read(key(1))).hasValue(MODEL);
         assertThat(store.read(key(2))).isEmpty();
@@ -121,9 +127,7 @@ class KeptModelsTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void anAlteredRowIsDeletedAndNotAnswered(String kind) throws SQLException {
-        open(kind);
-        KeptModels store = kept();
-        store.write(key(1), MODEL);
+        KeptModels store = openWithOneRow(kind);
         byte[] altered = MODEL.clone();
         altered[altered.length - 1] ^= 1;
         sql("UPDATE ruleset_compiled_model SET model = ?", altered);
@@ -134,9 +138,7 @@ class KeptModelsTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aRowMovedUnderAnotherKeyIsNotAnswered(String kind) throws SQLException {
-        open(kind);
-        KeptModels store = kept();
-        store.write(key(1), MODEL);
+        KeptModels store = openWithOneRow(kind);
         sql("UPDATE ruleset_compiled_model SET model_key = ?", key(2));
         assertThat(store.read(key(2))).as("the seal covers the key").isEmpty();
         assertThat(rows()).isZero();
