@@ -7,12 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +20,9 @@ import io.posunbind.ruleset.LocalSecret;
 
 /**
  * The key that signs the checkpoints, read from {@code unbind.audit.signing-key-file}: outside the database, so
- * whoever can write the database still cannot sign a tree head. Keys derived from it seal what the service keeps on
- * its own disk ({@link LocalSecret}). Created at the first start when the file is absent, readable by its owner only.
+ * whoever can write the database still cannot sign a tree head. Keys derived from it seal what the service keeps
+ * for its own use, such as compiled rule sets ({@link LocalSecret}). Created at the first start when the file is
+ * absent, readable by its owner only.
  * The file holds the signing key in Go's note format and the verifier key after it.
  */
 @ApplicationScoped
@@ -65,13 +62,7 @@ public class AuditKey implements LocalSecret {
     /** A key for one purpose, derived from the signing key: HMAC-SHA256 keyed by it, over the purpose's name. */
     @Override
     public byte[] derive(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signer.seed(), "HmacSHA256"));
-            return mac.doFinal(("pos-unbind " + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return LocalSecret.hmac(signer.seed(), ("pos-unbind " + purpose).getBytes(StandardCharsets.UTF_8));
     }
 
     public SignedNote.Verifier verifier() {

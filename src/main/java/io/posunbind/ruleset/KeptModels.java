@@ -1,14 +1,10 @@
 package io.posunbind.ruleset;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -111,13 +107,6 @@ public class KeptModels implements CompiledModelStore {
     }
 
     private byte[] seal(String key, byte[] model) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(sealKey, "HmacSHA256"));
-            mac.update((key + "\n").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(model);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return LocalSecret.hmac(sealKey, (key + "\n").getBytes(StandardCharsets.UTF_8), model);
     }
 }
