@@ -1,6 +1,8 @@
 package io.posunbind.web.console;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,6 +47,13 @@ import io.smallrye.common.annotation.Blocking;
 public class ConsoleResource {
     /** The cookie that keeps the chosen language; without it, Accept-Language chooses. */
     static final String LANGUAGE_COOKIE = "unbind-language";
+
+    /**
+     * A path the sign-in and the language switch may send a person back to: a page of the console, with its query,
+     * and nothing else. Never a redirect to anywhere a link chose.
+     */
+    static final Pattern CONSOLE_PATH = Pattern.compile(
+            "/console(/[A-Za-z0-9:._/-]*)?(\\?[A-Za-z0-9=&:%._+-]*)?");
 
     /** A page: its template, the roles that may use it (any one of them), and its place in the menu. */
     enum Page {
@@ -88,17 +99,23 @@ public class ConsoleResource {
     private final ConsoleAssets assets;
     private final SecurityIdentity identity;
     private final HttpHeaders headers;
+    private final UriInfo uri;
     private final String cookieName;
+    private final String locationCookie;
 
     public ConsoleResource(Engine engine, ConsoleTexts texts, ConsoleAssets assets, SecurityIdentity identity,
-                           HttpHeaders headers,
-                           @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+                           HttpHeaders headers, UriInfo uri,
+                           @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName,
+                           @ConfigProperty(name = "quarkus.http.auth.form.location-cookie",
+                                   defaultValue = "quarkus-redirect-location") String locationCookie) {
         this.engine = engine;
         this.texts = texts;
         this.assets = assets;
         this.identity = identity;
         this.headers = headers;
+        this.uri = uri;
         this.cookieName = cookieName;
+        this.locationCookie = locationCookie;
     }
 
     @GET
@@ -109,9 +126,10 @@ public class ConsoleResource {
     @GET
     @Path("sign-in")
     public Response signIn(@QueryParam("failed") boolean failed, @QueryParam("signedOut") boolean signedOut,
-                           @QueryParam("expired") boolean expired) {
+                           @QueryParam("expired") boolean expired, @QueryParam("next") String next) {
+        boolean back = isConsolePath(next);
         if (!identity.isAnonymous()) {
-            return seeOther("/console");
+            return seeOther(back ? next : "/console");
         }
         String language = language();
         TemplateInstance page = engine.getTemplate("console/sign-in").instance()
@@ -123,8 +141,19 @@ public class ConsoleResource {
                 .data("failed", failed)
                 .data("signedOut", signedOut)
                 .data("expired", expired);
-        return Response.status(failed ? Response.Status.UNAUTHORIZED : Response.Status.OK)
-                .entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        Response.ResponseBuilder answer = Response.status(failed ? Response.Status.UNAUTHORIZED : Response.Status.OK)
+                .entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        if (back) {
+            // The form's sign-in then returns to the page the person asked for or was on when the session lapsed,
+            // not to the start page: Quarkus redirects to the address in this cookie, once it has checked that the
+            // address is on the same scheme, host and port as the sign-in itself.
+            // Written as is: a console path holds no character a cookie value may not, and a quoted value (as
+            // NewCookie would write an address) is not an address.
+            answer.header(HttpHeaders.SET_COOKIE, locationCookie + "=" + uri.getBaseUri().resolve(next)
+                    + "; Path=/; HttpOnly; SameSite=Strict"
+                    + ("https".equals(uri.getBaseUri().getScheme()) ? "; Secure" : ""));
+        }
+        return answer.build();
     }
 
     @POST
@@ -139,9 +168,7 @@ public class ConsoleResource {
     @Path("language/{language}")
     public Response language(@PathParam("language") String language, @QueryParam("back") String back) {
         String chosen = ConsoleTexts.LANGUAGES.contains(language) ? language : ConsoleTexts.LANGUAGES.get(0);
-        // Only back to a page of the console: never a redirect to anywhere a link chose.
-        String to = back != null && back.matches("/console(/[A-Za-z0-9:._/-]*)?(\\?[A-Za-z0-9=&:%._+-]*)?")
-                && !back.contains("..") && !back.contains("//") ? back : "/console";
+        String to = isConsolePath(back) ? back : "/console";
         NewCookie cookie = new NewCookie.Builder(LANGUAGE_COOKIE).path("/").value(chosen).maxAge(365 * 24 * 3600)
                 .sameSite(NewCookie.SameSite.LAX).build();
         return Response.seeOther(URI.create(to)).cookie(cookie).build();
@@ -191,7 +218,12 @@ public class ConsoleResource {
 
     private Response page(Page page, String path, Map<String, String> parameters) {
         if (identity.isAnonymous()) {
-            return seeOther("/console/sign-in");
+            // After signing in, back to this page with its query: a shared or bookmarked search opens as it was.
+            String query = uri.getRequestUri().getRawQuery();
+            String asked = query == null ? path : path + "?" + query;
+            return seeOther(isConsolePath(asked)
+                    ? "/console/sign-in?next=" + URLEncoder.encode(asked, StandardCharsets.UTF_8)
+                    : "/console/sign-in");
         }
         String language = language();
         Map<String, String> words = texts.of(language);
@@ -246,6 +278,10 @@ public class ConsoleResource {
             }
         }
         return ConsoleTexts.LANGUAGES.get(0);
+    }
+
+    static boolean isConsolePath(String path) {
+        return path != null && CONSOLE_PATH.matcher(path).matches() && !path.contains("..") && !path.contains("//");
     }
 
     private static String other(String language) {

@@ -51,7 +51,10 @@ class ApiError extends Error {
   }
 }
 
-/** Calls the API as the signed-in user. A lapsed session goes back to the sign-in page. */
+/**
+ * Calls the API as the signed-in user. A lapsed session goes to the sign-in page, which returns to this page, with
+ * its query, once signed in again.
+ */
 export async function api(method, path, { body: payload, accept = 'application/json' } = {}) {
   const headers = { 'X-Unbind-Console': '1', 'Accept-Language': lang, Accept: accept };
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
@@ -65,7 +68,7 @@ export async function api(method, path, { body: payload, accept = 'application/j
     throw new ApiError(0, { title: t('errNetwork'), detail: String(e) });
   }
   if (response.status === 401) {
-    window.location.assign('/console/sign-in?expired=true');
+    window.location.assign(`/console/sign-in?expired=true&next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     throw new ApiError(401, { title: t('err401') });
   }
   const type = response.headers.get('Content-Type') || '';
@@ -765,14 +768,46 @@ function backtestView(report) {
 }
 
 // Upload: a folder from the officer's computer, or the active version's files to edit; validate, accept, store.
+/** The key under which this tab keeps the signed-in user's unsaved rule files. */
+const draftKey = () => `console-draft:${body.dataset.user || ''}`;
+
 async function pageUpload() {
   const files = new Map();
   let current = null;
   const list = $('#file-list');
   const editor = $('#editor');
+  const gutter = $('#editor-lines');
   const editorLabel = $('#editor-label');
   const report = $('#report');
   let lastReport = null;
+
+  // Line numbers beside the editor, the lines with a problem marked, scrolled with the text.
+  const renderGutter = () => {
+    const bad = new Set((lastReport?.errors || []).filter((e) => e.file === current).map((e) => e.line));
+    const count = current === null ? 0 : editor.value.split('\n').length;
+    fill(gutter, Array.from({ length: count }, (_, i) => h('span', { class: bad.has(i + 1) ? 'bad' : null }, `${i + 1}\n`)));
+    gutter.scrollTop = editor.scrollTop;
+  };
+  editor.addEventListener('scroll', () => { gutter.scrollTop = editor.scrollTop; });
+
+  // What was typed survives a reload or a lapsed session: the files are kept in this tab's storage, under the
+  // user's name, until they are stored as a version, discarded, or the user signs out.
+  let keeping = null;
+  const keepDraft = () => {
+    clearTimeout(keeping);
+    if (current !== null) files.set(current, editor.value);
+    if (files.size === 0) return;
+    try {
+      sessionStorage.setItem(draftKey(), JSON.stringify({
+        files: Object.fromEntries(files), current, label: $('#label').value, at: Date.now(),
+      }));
+    } catch (e) {
+      // Storage full or refused: the page works on, only without the draft.
+    }
+  };
+  const keepDraftSoon = () => { clearTimeout(keeping); keeping = setTimeout(keepDraft, 400); };
+  window.addEventListener('pagehide', keepDraft);
+  $('#label').addEventListener('input', keepDraftSoon);
 
   const renderList = () => {
     const problems = new Map();
@@ -791,6 +826,7 @@ async function pageUpload() {
     editorLabel.textContent = path;
     renderList();
     showFileProblems();
+    editor.scrollTop = 0;
     if (line > 0) {
       const lines = editor.value.split('\n');
       const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
@@ -798,14 +834,19 @@ async function pageUpload() {
       editor.setSelectionRange(start, start + (lines[line - 1] || '').length);
       editor.scrollTop = Math.max(0, (line - 5) * 18);
     }
+    renderGutter();
   };
   const showFileProblems = () => {
     const here = (lastReport?.errors || []).filter((e) => e.file === current);
     fill($('#file-problems'), here.map((e) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => open(e.file, e.line) },
       t('lineColumn', e.line, e.column)), ' ', e.message)));
   };
-  editor.addEventListener('input', () => { if (current !== null) files.set(current, editor.value); });
-  const load = (entries) => {
+  editor.addEventListener('input', () => {
+    if (current !== null) files.set(current, editor.value);
+    renderGutter();
+    keepDraftSoon();
+  });
+  const load = (entries, opening) => {
     files.clear();
     entries.forEach(([path, text]) => files.set(path, text));
     current = null;
@@ -813,8 +854,10 @@ async function pageUpload() {
     fill(report);
     renderList();
     const first = [...files.keys()].sort().find((p) => p.endsWith('.csv')) || [...files.keys()].sort()[0];
-    if (first) open(first);
+    if (files.has(opening)) open(opening);
+    else if (first) open(first);
     $('#validate').disabled = files.size === 0;
+    keepDraft();
   };
 
   $('#from-active').addEventListener('click', async () => {
@@ -829,7 +872,7 @@ async function pageUpload() {
   });
 
   const validate = async (query) => {
-    if (current !== null) files.set(current, editor.value);
+    keepDraft();
     busy($('#validate'), true);
     fill(report, h('p', { class: 'muted' }, t('validating')));
     const got = await attempt(report, () => api('POST', `/api/v1/rulesets/validate${query}`, { body: { files: Object.fromEntries(files) } }));
@@ -839,9 +882,11 @@ async function pageUpload() {
     if (lastReport.accepted) {
       Object.entries(lastReport.accepted.files).forEach(([path, text]) => files.set(path, text));
       if (current !== null) editor.value = files.get(current);
+      keepDraft();
     }
     renderList();
     showFileProblems();
+    renderGutter();
     renderReport();
   };
   const renderReport = () => {
@@ -870,16 +915,40 @@ async function pageUpload() {
   };
   const store = async (event) => {
     event.preventDefault();
+    keepDraft();
     busy($('#store'), true);
     const label = $('#label').value.trim();
     const got = await attempt($('#store-result'), () => api('POST', '/api/v1/rulesets', { body: { files: Object.fromEntries(files), label: label || null } }));
     busy($('#store'), false);
     if (got) {
+      window.removeEventListener('pagehide', keepDraft);
+      sessionStorage.removeItem(draftKey());
       sessionStorage.setItem('console-notice', t('stored'));
       window.location.assign(`/console/rulesets/${encodeURIComponent(got.body.version)}#diff`);
     }
   };
   $('#validate').addEventListener('click', () => validate(''));
+
+  let draft = null;
+  try {
+    draft = JSON.parse(sessionStorage.getItem(draftKey()) || 'null');
+  } catch (e) {
+    sessionStorage.removeItem(draftKey());
+  }
+  if (draft?.files && Object.keys(draft.files).length) {
+    load(Object.entries(draft.files), draft.current);
+    $('#label').value = draft.label || '';
+    const when = new Date(draft.at).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+    fill(report, notice('info', t('draftRestored', when), h('p', {}, t('draftRestoredMore')),
+      h('button', {
+        type: 'button', id: 'discard-draft', class: 'secondary',
+        onclick: () => {
+          window.removeEventListener('pagehide', keepDraft);
+          sessionStorage.removeItem(draftKey());
+          window.location.reload();
+        },
+      }, t('draftDiscard'))));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -888,6 +957,18 @@ const pages = {
   decide: pageDecide, decisions: pageDecisions, decision: pageDecision, audit: pageAudit,
   rulesets: pageRulesets, ruleset: pageRuleset, upload: pageUpload,
 };
+
+// Signing out leaves no unsaved rule files behind in this tab for the next person.
+$('#sign-out')?.closest('form')?.addEventListener('submit', () => {
+  Object.keys(sessionStorage).filter((key) => key.startsWith('console-draft:')).forEach((key) => sessionStorage.removeItem(key));
+});
+// The language switch returns to this page as it is, its search included.
+const switchLanguage = $('header a.language');
+if (switchLanguage && window.location.search) {
+  const target = new URL(switchLanguage.href);
+  target.searchParams.set('back', window.location.pathname + window.location.search);
+  switchLanguage.href = target.pathname + target.search;
+}
 
 // data-ready tells the browser tests the page has done its first work; data-ready-ms how long that took.
 const ready = () => {

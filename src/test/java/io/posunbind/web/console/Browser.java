@@ -120,6 +120,11 @@ final class Browser implements AutoCloseable {
 
     void signIn(String name, String password) {
         go("/console/sign-in");
+        signInHere(name, password);
+    }
+
+    /** Fills in the sign-in form the browser is on and sends it. */
+    void signInHere(String name, String password) {
         WebElement user = driver.findElement(By.id("j_username"));
         user.clear();
         user.sendKeys(name);

@@ -94,6 +94,8 @@ class ConsoleJourneysTest {
         browser.go("/console/rulesets");
         browser.waitFor(By.cssSelector("#versions table"));
         String startVersion = browser.text("#versions tr.active a.version");
+        String startVersionId = browser.driver.findElement(By.cssSelector("#versions tr.active a.version"))
+                .getAttribute("title");
         browser.click(By.id("new-version"));
         browser.ready();
 
@@ -108,6 +110,10 @@ class ConsoleJourneysTest {
         assertThat(browser.text("#errors")).contains("fees/fees.drl:");
         assertThat(browser.text("#report .notice.error")).contains("Not valid");
         assertThat(browser.text("#file-problems")).contains("line");
+        // The line at fault is marked beside the editor, by its number.
+        String faultLine = browser.text("#file-problems").replaceAll("(?s).*?line (\\d+).*", "$1");
+        assertThat(browser.driver.findElements(By.cssSelector("#editor-lines .bad"))).extracting(WebElement::getText)
+                .contains(faultLine);
         browser.screenshot("upload-errors");
         // The error's place opens the file there.
         browser.driver.findElement(By.cssSelector("#errors button")).click();
@@ -120,6 +126,20 @@ class ConsoleJourneysTest {
         assertThat(table).contains(OLD_FEE);
         replaceEditorText(table.replace(OLD_FEE, NEW_FEE));
         browser.driver.findElement(By.id("label")).sendKeys("Account closure fee 50 to 60 CNY");
+
+        // The session lapses before the change is validated: signed in again, the officer is back on this page
+        // with the files as they were typed.
+        browser.driver.manage().deleteCookieNamed("unbind-session");
+        browser.click(By.id("validate"));
+        browser.waitFor(By.id("expired"));
+        browser.signInHere("admin", "admin-demo-pw");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/rulesets/new");
+        browser.waitForText(By.id("report"), "were restored");
+        assertThat(browser.text("#editor-label")).isEqualTo("fees/fee-schedule.csv");
+        assertThat(browser.driver.findElement(By.id("editor")).getAttribute("value")).contains(NEW_FEE);
+        assertThat(browser.driver.findElement(By.id("label")).getAttribute("value"))
+                .isEqualTo("Account closure fee 50 to 60 CNY");
+        browser.screenshot("upload-restored");
         browser.click(By.id("validate"));
         browser.waitFor(By.id("failed-scenarios"));
         assertThat(browser.text("#failed-scenarios")).contains("ACCOUNT_CLOSURE");
@@ -201,6 +221,15 @@ class ConsoleJourneysTest {
                 "stored");
         browser.screenshot("rulesets");
 
+        // Compare any two versions: the officer's against the one that decides again.
+        new Select(browser.driver.findElement(By.id("compare-version"))).selectByValue(version);
+        new Select(browser.driver.findElement(By.id("compare-against"))).selectByValue(startVersionId);
+        browser.click(By.cssSelector("#compare-form button[type=submit]"));
+        browser.waitFor(By.cssSelector("#diff .rule-changes"));
+        browser.ready();
+        assertThat(browser.driver.getCurrentUrl()).contains("?against=");
+        assertThat(browser.text("#diff pre.diff")).contains(NEW_FEE, OLD_FEE);
+
         // Regulation takes effect on a date: schedule the approved version, see it pending, and cancel it.
         browser.go("/console/rulesets/" + version);
         browser.script("const at = document.getElementById('effective-at'); at.value = '2030-01-02T09:00';"
@@ -232,6 +261,11 @@ class ConsoleJourneysTest {
         assertThat(browser.driver.getCurrentUrl()).contains("caseId=EX-03");
         assertThat(browser.driver.findElement(By.id("more")).isDisplayed()).as("no more pages").isFalse();
         browser.screenshot("decisions");
+        // The search's address is one to bookmark or share: opened again, it is the same search.
+        browser.driver.get(browser.driver.getCurrentUrl());
+        browser.ready();
+        browser.waitForText(By.id("results"), "EX-03");
+        assertThat(browser.driver.findElement(By.id("caseId")).getAttribute("value")).isEqualTo("EX-03");
 
         browser.driver.findElement(By.linkText("EX-03")).click();
         browser.ready();
@@ -334,6 +368,9 @@ class ConsoleJourneysTest {
         browser.waitFor(By.id("expired"));
         assertThat(browser.text("#expired")).contains("Your session ended");
         browser.screenshot("sign-in");
+        // Signed in again: back on the page the session ended on.
+        browser.signInHere("client", "client-demo-pw");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/decide");
     }
 
     @Test

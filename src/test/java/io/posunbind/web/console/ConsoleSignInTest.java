@@ -3,6 +3,9 @@ package io.posunbind.web.console;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,12 +38,64 @@ class ConsoleSignInTest {
         for (String page : new String[] {"/console", "/console/decide", "/console/decisions", "/console/audit",
                 "/console/rulesets", "/console/rulesets/new", "/console/decisions/x", "/console/rulesets/sha256:0"}) {
             given().redirects().follow(false).get(page).then().statusCode(303)
-                    .header("Location", org.hamcrest.Matchers.endsWith("/console/sign-in"));
+                    .header("Location", org.hamcrest.Matchers.endsWith(
+                            "/console/sign-in?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8)));
         }
         Response form = given().get("/console/sign-in");
         form.then().statusCode(200).contentType(ContentType.HTML);
         assertThat(form.body().asString()).contains("action=\"/console/j_security_check\"", "j_username",
                 "j_password");
+    }
+
+    @Test
+    void signingInReturnsToThePageAskedForWithItsSearch() {
+        // A shared or bookmarked search, opened signed out: the sign-in, then that search as it was.
+        String search = "/console/decisions?merchant=M-100200&verdict=APPROVED";
+        String toSignIn = given().redirects().follow(false).get(search).then().statusCode(303)
+                .extract().header("Location");
+        assertThat(toSignIn).endsWith("/console/sign-in?next=%2Fconsole%2Fdecisions%3Fmerchant%3DM-100200%26verdict%3DAPPROVED");
+        Response form = given().redirects().follow(false).urlEncodingEnabled(false).get(toSignIn);
+        form.then().statusCode(200);
+        String back = form.cookie("quarkus-redirect-location");
+        assertThat(back).endsWith(search);
+        assertThat(form.header("Set-Cookie")).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        Response signedIn = given().redirects().follow(false).cookie("quarkus-redirect-location", back)
+                .contentType(ContentType.URLENC)
+                .formParam("j_username", "auditor").formParam("j_password", "auditor-demo-pw")
+                .post("/console/j_security_check");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).endsWith(search);
+        // A session that lapsed on a page: the page's script sends the person to the form with the reason.
+        Response lapsed = given().header("Accept-Language", "en").redirects().follow(false).urlEncodingEnabled(false)
+                .get("/console/sign-in?expired=true&next=%2Fconsole%2Frulesets%2Fnew");
+        assertThat(lapsed.body().asString()).contains("Your session ended");
+        assertThat(lapsed.cookie("quarkus-redirect-location")).endsWith("/console/rulesets/new");
+        // Signed in, the page opens with its address as it was: its script reads the search, and the comparison
+        // the Compare button asks for.
+        String session = signIn("auditor", "auditor-demo-pw");
+        given().cookie("unbind-session", session).get(search).then().statusCode(200)
+                .contentType(ContentType.HTML);
+        given().cookie("unbind-session", session).get("/console/rulesets/sha256:0?against=sha256:1").then()
+                .statusCode(200).contentType(ContentType.HTML);
+        // Already signed in: straight there.
+        given().redirects().follow(false).cookie("unbind-session", session).urlEncodingEnabled(false)
+                .get("/console/sign-in?next=%2Fconsole%2Faudit").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/audit"));
+    }
+
+    @Test
+    void signingInNeverReturnsOutsideTheConsole() {
+        for (String away : new String[] {"https://elsewhere.example/console", "//elsewhere.example/console",
+                "/console/../q/metrics", "/api/v1/audit/export", "/console//elsewhere.example", "javascript:alert(1)"}) {
+            Response form = given().redirects().follow(false).queryParam("next", away).get("/console/sign-in");
+            form.then().statusCode(200);
+            assertThat(form.cookie("quarkus-redirect-location")).as(away).isNull();
+        }
+        // With no page to return to, the form leads to the start page.
+        Response signedIn = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", "auditor").formParam("j_password", "auditor-demo-pw")
+                .post("/console/j_security_check");
+        assertThat(signedIn.header("Location")).endsWith("/console");
     }
 
     @Test
