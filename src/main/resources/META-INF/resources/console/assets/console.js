@@ -412,6 +412,12 @@ function replayView(replay) {
 // ---------------------------------------------------------------------------------------------------------------
 // Audit: verify, checkpoints, the public key, export, retention.
 
+/** A break's kind in words, its code beneath for whoever reads the API's answer too. */
+function breakKind(kind) {
+  const words = texts[`breakKind.${kind}`];
+  return words ? [h('strong', {}, words), h('div', { class: 'muted small mono' }, kind)] : kind;
+}
+
 async function pageAudit() {
   $('#verify-button').addEventListener('click', async () => {
     const out = $('#verify-result');
@@ -430,7 +436,7 @@ async function pageAudit() {
       r.intact ? notice('ok', t('verifyIntact', r.recordsChecked, seconds), t('verifyIntactMore', r.snapshotsChecked, r.governanceEventsChecked ?? 0))
         : notice('error', t('verifyBroken', r.breakCount ?? breaks.length, r.recordsChecked)),
       breaks.length ? h('section', {}, h('h3', {}, t('recordBreaks')), table([t('kind'), t('chain'), t('decision'), t('field'), t('reason')],
-        breaks.map((b) => h('tr', {}, h('td', {}, b.kind), h('td', { class: 'mono' }, `${b.writerId} #${b.sequence}`),
+        breaks.map((b) => h('tr', {}, h('td', {}, breakKind(b.kind)), h('td', { class: 'mono' }, `${b.writerId} #${b.sequence}`),
           h('td', {}, h('a', { href: `/console/decisions/${encodeURIComponent(b.decisionId)}` }, b.decisionId)), h('td', {}, b.field || '—'), h('td', {}, b.reason))))) : null,
       (r.snapshotBreaks || []).length ? h('section', {}, h('h3', {}, t('snapshotBreaks')), table([t('version'), t('reason')],
         r.snapshotBreaks.map((b) => h('tr', {}, h('td', {}, versionLink(b.version)), h('td', {}, b.reason))))) : null,

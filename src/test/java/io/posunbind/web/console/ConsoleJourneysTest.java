@@ -8,10 +8,16 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.posunbind.storage.Storage;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -55,6 +62,9 @@ class ConsoleJourneysTest {
     private static final String NEW_FEE = "60.00,ACCOUNT_CLOSURE";
     private static final String OLD_FEE = "50.00,ACCOUNT_CLOSURE";
     private static boolean decided;
+
+    @Inject
+    Storage.Database database;
 
     @TestHTTPResource("/")
     URL base;
@@ -269,6 +279,7 @@ class ConsoleJourneysTest {
 
         browser.driver.findElement(By.linkText("EX-03")).click();
         browser.ready();
+        String decisionId = browser.driver.getCurrentUrl().replaceAll(".*/console/decisions/", "");
         browser.waitFor(By.cssSelector("#proof h2"));
         assertThat(browser.text("#decision-facts")).contains("Incomplete", "intact", "client");
         assertThat(browser.text("#decision")).contains("Rules that fired", "Findings");
@@ -302,6 +313,50 @@ class ConsoleJourneysTest {
         browser.waitFor(By.id("public-key-text"));
         assertThat(browser.text("#retention")).contains("Kept for");
         browser.screenshot("audit");
+
+        // Someone with the database's keys changes a recorded verdict. Verify lists the break (the decision, its
+        // place in its chain, why), and the decision's own page says it was altered. Then the row is put back.
+        String verdict = recordedVerdict(decisionId);
+        setRecordedVerdict(decisionId, "APPROVED");
+        try {
+            browser.click(By.id("verify-button"));
+            browser.waitFor(By.cssSelector("#verify-result .notice.error"));
+            assertThat(browser.text("#verify-result .notice.error")).startsWith("Broken: 1 break(s)");
+            assertThat(browser.text("#verify-result")).contains("Breaks in the decision log", decisionId,
+                    "A column disagrees with the recorded answer", "verdict", "does not match its hash");
+            browser.screenshot("audit-broken", By.xpath("//div[@id='verify-result']/.."));
+            browser.driver.findElement(By.linkText(decisionId)).click();
+            browser.ready();
+            assertThat(browser.text("#decision-facts")).contains("altered");
+        } finally {
+            setRecordedVerdict(decisionId, verdict);
+        }
+        browser.go("/console/audit");
+        browser.click(By.id("verify-button"));
+        browser.waitFor(By.cssSelector("#verify-result .notice"));
+        assertThat(browser.text("#verify-result")).startsWith("Intact");
+    }
+
+    private String recordedVerdict(String decisionId) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT verdict FROM decision_record WHERE decision_id = ?")) {
+            q.setString(1, decisionId);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("the record of " + decisionId).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private void setRecordedVerdict(String decisionId, String verdict) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement u = c.prepareStatement(
+                     "UPDATE decision_record SET verdict = ? WHERE decision_id = ?")) {
+            u.setString(1, verdict);
+            u.setString(2, decisionId);
+            assertThat(u.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test

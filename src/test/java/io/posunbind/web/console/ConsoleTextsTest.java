@@ -49,6 +49,19 @@ class ConsoleTextsTest {
     }
 
     @Test
+    void everyKindOfBreakVerifyCanReportHasItsWords() throws ReflectiveOperationException {
+        Set<String> kinds = new TreeSet<>();
+        for (java.lang.reflect.Field field : Class.forName("io.posunbind.audit.ChainWalk").getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                field.setAccessible(true);
+                kinds.add("breakKind." + field.get(null));
+            }
+        }
+        assertThat(kinds).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(ConsoleTexts.read("en").keySet()).containsAll(kinds);
+    }
+
+    @Test
     void theJsonForThePagesCannotCloseItsScriptElement() {
         ConsoleTexts texts = new ConsoleTexts();
         for (String language : ConsoleTexts.LANGUAGES) {
