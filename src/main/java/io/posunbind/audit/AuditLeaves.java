@@ -234,12 +234,6 @@ class AuditLeaves {
         }
     }
 
-    /** Streams every leaf by writer, then sequence: the order verify walks the chains in. */
-    void forEachInChainOrder(int fetchSize, LeafHandler handler) throws Exception {
-        stream("SELECT leaf_index, decision_id, writer_id, writer_seq, record_hash FROM audit_leaf ORDER BY "
-                + "writer_id, writer_seq", fetchSize, handler);
-    }
-
     private void stream(String sql, int fetchSize, LeafHandler handler) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
