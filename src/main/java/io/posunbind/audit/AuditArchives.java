@@ -186,17 +186,22 @@ class AuditArchives {
 
     /** The leaf hashes of the records recorded before the instant, in leaf order; -1 index marks a record with none. */
     void forEachLeafBefore(Instant before, int fetchSize, AuditLeaves.LeafHandler handler) throws Exception {
-        try (Connection c = dataSource.getConnection(); Sql.Streaming streaming = Sql.streaming(c);
-             PreparedStatement q = c.prepareStatement("SELECT COALESCE(l.leaf_index, -1), d.decision_id, "
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement("SELECT COALESCE(l.leaf_index, -1), d.decision_id, "
                     + "d.writer_id, d.writer_seq, d.record_hash FROM decision_record d LEFT JOIN audit_leaf l ON "
                     + "l.decision_id = d.decision_id WHERE d.recorded_at < ? ORDER BY 1")) {
-            q.setFetchSize(fetchSize);
-            q.setObject(1, Sql.utc(before));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    handler.accept(new AuditLeaves.Leaf(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getString(5)));
+                q.setFetchSize(fetchSize);
+                q.setObject(1, Sql.utc(before));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        handler.accept(new AuditLeaves.Leaf(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), rs.getString(5)));
+                    }
                 }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
     }

@@ -216,27 +216,37 @@ class AuditLeaves {
 
     /** Streams every leaf in index order with its record's hash as stored now, for verify. */
     void forEachWithRecord(int fetchSize, JoinedHandler handler) throws Exception {
-        try (Connection c = dataSource.getConnection(); Sql.Streaming streaming = Sql.streaming(c);
-             PreparedStatement q = c.prepareStatement("SELECT l.leaf_index, l.decision_id, l.writer_id, "
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement("SELECT l.leaf_index, l.decision_id, l.writer_id, "
                     + "l.writer_seq, l.record_hash, d.record_hash FROM audit_leaf l LEFT JOIN decision_record d ON "
                     + "d.decision_id = l.decision_id ORDER BY l.leaf_index")) {
-            q.setFetchSize(fetchSize);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    handler.accept(read(rs), rs.getString(6));
+                q.setFetchSize(fetchSize);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        handler.accept(read(rs), rs.getString(6));
+                    }
                 }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
     }
 
     private void stream(String sql, int fetchSize, LeafHandler handler) throws Exception {
-        try (Connection c = dataSource.getConnection(); Sql.Streaming streaming = Sql.streaming(c);
-             PreparedStatement q = c.prepareStatement(sql)) {
-            q.setFetchSize(fetchSize);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    handler.accept(read(rs));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                q.setFetchSize(fetchSize);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        handler.accept(read(rs));
+                    }
                 }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
     }

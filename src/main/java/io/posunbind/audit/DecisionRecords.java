@@ -203,17 +203,22 @@ class DecisionRecords {
         condition(sql, args, "d.recorded_at >= ?", Sql.utc(from));
         condition(sql, args, "d.recorded_at < ?", Sql.utc(to));
         sql.append(" ORDER BY d.recorded_at, d.writer_id, d.writer_seq");
-        try (Connection c = dataSource.getConnection(); Sql.Streaming streaming = Sql.streaming(c);
-             PreparedStatement q = c.prepareStatement(sql.toString())) {
-            q.setFetchSize(fetchSize);
-            for (int i = 0; i < args.size(); i++) {
-                q.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long leaf = rs.getLong("leaf_index");
-                    handler.accept(read(rs), rs.wasNull() ? null : leaf);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement(sql.toString())) {
+                q.setFetchSize(fetchSize);
+                for (int i = 0; i < args.size(); i++) {
+                    q.setObject(i + 1, args.get(i));
                 }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        long leaf = rs.getLong("leaf_index");
+                        handler.accept(read(rs), rs.wasNull() ? null : leaf);
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
     }
@@ -262,16 +267,22 @@ class DecisionRecords {
     }
 
     private void stream(String sql, List<Object> args, int fetchSize, RowHandler handler) throws Exception {
-        try (Connection c = dataSource.getConnection(); Sql.Streaming streaming = Sql.streaming(c);
-             PreparedStatement q = c.prepareStatement(sql)) {
-            q.setFetchSize(fetchSize);
-            for (int i = 0; i < args.size(); i++) {
-                q.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    handler.accept(read(rs));
+        try (Connection c = dataSource.getConnection()) {
+            // PostgreSQL only streams with a fetch size inside a transaction; otherwise it reads the whole result.
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                q.setFetchSize(fetchSize);
+                for (int i = 0; i < args.size(); i++) {
+                    q.setObject(i + 1, args.get(i));
                 }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        handler.accept(read(rs));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         }
     }

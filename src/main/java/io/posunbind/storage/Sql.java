@@ -1,9 +1,7 @@
 package io.posunbind.storage;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,49 +26,6 @@ public final class Sql {
             return call.get();
         } catch (SQLException e) {
             throw new StoreUnavailableException(e);
-        }
-    }
-
-    /**
-     * Readies a connection to stream a long result, and restores it for its pool when closed (close it after the
-     * statement). It reads in a transaction, since PostgreSQL streams with a fetch size only inside one, and rolls
-     * it back at the end. On H2 it also turns on lazy execution for the stream: otherwise H2 reads the whole result
-     * first and copies it to a temporary file beyond a few thousand rows, to read it back row by row. Verify, the
-     * backtests, the export and the retention purge read every record this way.
-     */
-    public static Streaming streaming(Connection connection) throws SQLException {
-        boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
-        connection.setAutoCommit(false);
-        if (h2) {
-            try (Statement lazy = connection.createStatement()) {
-                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            }
-        }
-        return new Streaming(connection, h2);
-    }
-
-    /** A connection readied by {@link #streaming}; closing it puts the connection back as it was. */
-    public static final class Streaming implements AutoCloseable {
-        private final Connection connection;
-        private final boolean h2;
-
-        private Streaming(Connection connection, boolean h2) {
-            this.connection = connection;
-            this.h2 = h2;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                connection.rollback();
-                if (h2) {
-                    try (Statement eager = connection.createStatement()) {
-                        eager.execute("SET LAZY_QUERY_EXECUTION FALSE");
-                    }
-                }
-            } finally {
-                connection.setAutoCommit(true);
-            }
         }
     }
 
