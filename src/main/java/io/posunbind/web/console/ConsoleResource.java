@@ -50,10 +50,11 @@ public class ConsoleResource {
 
     /**
      * A path the sign-in and the language switch may send a person back to: a page of the console, with its query,
-     * and nothing else. Never a redirect to anywhere a link chose.
+     * and nothing else. Never a redirect to anywhere a link chose. The only escape allowed in the path is the
+     * colon's ({@code %3A}), as a version's page has it; an escaped dot or slash could climb out of the console.
      */
     static final Pattern CONSOLE_PATH = Pattern.compile(
-            "/console(/[A-Za-z0-9:._/-]*)?(\\?[A-Za-z0-9=&:%._+-]*)?");
+            "/console(/(?:[A-Za-z0-9:._/-]|%3[Aa])*)?(\\?[A-Za-z0-9=&:%._+-]*)?");
 
     /** A page: its template, the roles that may use it (any one of them), and its place in the menu. */
     enum Page {
